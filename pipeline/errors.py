@@ -1,0 +1,31 @@
+"""Our own exception types: every error names the place it comes from."""
+
+from __future__ import annotations
+
+
+class PipelineError(Exception):
+    """An error in user input or project state, printed as ``path:line[:col]: message``."""
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None,
+                 col: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+        self.col = col
+
+    def __str__(self) -> str:
+        place = [str(part) for part in (self.path, self.line, self.col) if part is not None]
+        return ":".join(place + [" " + self.message]) if place else self.message
+
+
+class SourceError(PipelineError):
+    """A source document cannot be read: bad encoding, bad front matter."""
+
+
+class CatalogError(PipelineError):
+    """A PO or POT file cannot be read or is inconsistent."""
+
+
+class ConfigError(PipelineError):
+    """``pipeline.toml`` or a command-line option is invalid."""

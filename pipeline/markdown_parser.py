@@ -1,0 +1,121 @@
+"""The one markdown-it-py configuration used for extraction, checks and rendering.
+
+Two inline rules are wrapped so that every line break token records where its ``\\n`` is in
+the block's inline content (``token.meta["pos"]``).  markdown-it tokens carry only line maps;
+knowing which newlines are soft breaks (and not newlines inside code spans, raw HTML or link
+titles) is what lets us join lines the CJK way without touching code.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any, Callable
+
+from markdown_it import MarkdownIt
+from markdown_it.ruler import Ruler
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+InlineRule = Callable[[StateInline, bool], bool]
+
+_OFFSET = "_i18n_offset"
+
+
+def _record_break(rule: InlineRule) -> InlineRule:
+    def wrapped(state: StateInline, silent: bool) -> bool:
+        count = len(state.tokens)
+        start = state.pos
+        if not rule(state, silent):
+            return False
+        if not silent and len(state.tokens) > count:
+            token = state.tokens[-1]
+            if token.type in ("softbreak", "hardbreak"):
+                newline = state.src.index("\n", start)
+                token.meta["pos"] = state.env.get(_OFFSET, 0) + newline
+        return True
+
+    return wrapped
+
+
+def _offset_alt_text(rule: InlineRule) -> InlineRule:
+    # The image rule parses its alt text as a new inline source; shift recorded positions
+    # by where that alt text starts in the outer source.
+    def wrapped(state: StateInline, silent: bool) -> bool:
+        if silent:
+            return rule(state, silent)
+        saved = state.env.get(_OFFSET, 0)
+        state.env[_OFFSET] = saved + state.pos + 2
+        try:
+            return rule(state, silent)
+        finally:
+            state.env[_OFFSET] = saved
+
+    return wrapped
+
+
+BlockRule = Callable[[StateBlock, int, int, bool], bool]
+TABLE_ROWS = "_i18n_table_rows"
+
+
+def _record_table_rows(rule: BlockRule) -> BlockRule:
+    # Table cells have no position in their tokens; keep where each row's text starts and
+    # ends (after container prefixes) so the segmenter can cut cells out exactly.
+    def wrapped(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        if not rule(state, start_line, end_line, silent):
+            return False
+        if not silent:
+            rows = state.env.setdefault(TABLE_ROWS, {})
+            for line in range(start_line, state.line):
+                rows[line] = (state.bMarks[line] + state.tShift[line], state.eMarks[line])
+        return True
+
+    return wrapped
+
+
+@lru_cache(maxsize=1)
+def markdown_parser() -> MarkdownIt:
+    """The shared parser: CommonMark + GFM tables, strikethrough, footnotes, front matter,
+    dollar math."""
+    md = (
+        MarkdownIt("commonmark", {"html": True})
+        .enable(["table", "strikethrough"])
+        .use(front_matter_plugin)
+        .use(footnote_plugin)
+        .use(dollarmath_plugin)
+    )
+    _wrap_rule(md.inline.ruler, "newline", _record_break)
+    _wrap_rule(md.inline.ruler, "escape", _record_break)
+    _wrap_rule(md.inline.ruler, "image", _offset_alt_text)
+    _wrap_rule(md.block.ruler, "table", _record_table_rows)
+    return md
+
+
+def _wrap_rule(ruler: Ruler[Any], name: str, wrapper: Callable[[Any], Any]) -> None:
+    rule = next(rule for rule in ruler.__rules__ if rule.name == name)
+    ruler.at(name, wrapper(rule.fn), {"alt": list(rule.alt)})
+
+
+def parse_blocks(text: str) -> tuple[list[Token], dict[str, Any]]:
+    """Parse a whole document; return the token stream and the env (reference definitions)."""
+    env: dict[str, Any] = {}
+    return markdown_parser().parse(text, env), env
+
+
+def parse_inline(text: str, env: dict[str, Any]) -> list[Token]:
+    """Parse inline Markdown (one segment) and return the children of its inline token."""
+    tokens = markdown_parser().parseInline(text, dict(env))
+    return tokens[0].children or [] if tokens else []
+
+
+def walk_inline(tokens: list[Token]) -> list[Token]:
+    """Inline tokens in document order, image alt-text children included."""
+    out: list[Token] = []
+    for token in tokens:
+        out.append(token)
+        if token.children:
+            out.extend(walk_inline(token.children))
+    return out

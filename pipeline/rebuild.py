@@ -1,0 +1,65 @@
+"""Putting translations back into the skeleton.
+
+The writer copies every character outside a segment verbatim.  A segment whose translation
+is missing or equal to its msgid keeps its exact source bytes (line wrapping included), so an
+identity translation rebuilds the source byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .document import Document, Segment
+from .frontmatter import render_scalar
+
+Translate = Callable[[Segment], "str | None"]
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)((?:\\\\)*)\|")
+
+
+def _inline(segment: Segment, translation: str) -> str:
+    return translation.replace("\n", "\n" + segment.prefix)
+
+
+def _line(segment: Segment, translation: str) -> str:
+    return " ".join(translation.split("\n"))
+
+
+def _cell(segment: Segment, translation: str) -> str:
+    return _UNESCAPED_PIPE.sub(r"\1\\|", _line(segment, translation))
+
+
+def _yaml(segment: Segment, translation: str) -> str:
+    return render_scalar(segment.style, translation)
+
+
+WRITERS: dict[str, Callable[[Segment, str], str]] = {
+    "inline": _inline,
+    "line": _line,
+    "cell": _cell,
+    "yaml-plain": _yaml,
+    "yaml-double": _yaml,
+    "yaml-single": _yaml,
+}
+
+
+def render_segment(segment: Segment, translation: str) -> str:
+    """The text that replaces ``segment``'s span for ``translation``."""
+    return WRITERS[segment.style](segment, translation)
+
+
+def rebuild_markdown(document: Document, translate: Translate) -> str:
+    """The document with each segment replaced by ``translate(segment)`` where that gives a
+    new text; skeleton and untranslated segments are copied from the source."""
+    out: list[str] = []
+    position = 0
+    for segment in document.segments:
+        translation = translate(segment)
+        out.append(document.text[position:segment.start])
+        if translation is None or translation == segment.msgid:
+            out.append(document.text[segment.start:segment.end])
+        else:
+            out.append(render_segment(segment, translation))
+        position = segment.end
+    out.append(document.text[position:])
+    return "".join(out)

@@ -1,0 +1,311 @@
+"""Cutting a Markdown source into segments (translatable units) and skeleton.
+
+Principles, each traced in the code below:
+
+1. A segment is one block's inline text: heading, paragraph (in a list item, quote or
+   footnote too), or one table cell.  Code, HTML blocks, math blocks, link reference
+   definitions and anything without a word in it stay skeleton.
+2. The segment's span starts at its first character and ends after its last, so container
+   prefixes of its first line, heading markers and table pipes are skeleton.
+3. The msgid is that span with the container prefixes of continuation lines removed and soft
+   breaks joined the CJK way (see :mod:`pipeline.cjk`), as long as the joined text keeps the
+   same inline markup; where it would not (CommonMark's flanking rules around ``**`` next to
+   punctuation), that break becomes one space, which is how it rendered anyway.
+4. Newlines that are not soft breaks (hard breaks, newlines inside code spans or raw HTML)
+   stay in the msgid; on rebuild every newline of a translation gets the container prefix.
+5. ``<!-- i18n: ... -->`` commands skip blocks, set msgctxt or add notes for translators.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from markdown_it.token import Token
+
+from .cjk import soft_break_joiner
+from .document import Document, Segment
+from .frontmatter import front_matter_segments
+from .markdown_parser import TABLE_ROWS, parse_blocks, parse_inline, walk_inline
+
+DEFAULT_FRONT_MATTER_KEYS = ("title", "description", "keywords", "categories", "tags",
+                             "image.alt")
+_COMMAND = re.compile(r"^<!--\s*i18n:\s*(skip-start|skip-end|skip|context|note)\b\s*(.*?)\s*-->\s*$",
+                      re.S)
+_TASK_MARKER = re.compile(r"^\[[ xX]\][ \t]+")
+_CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list item",
+               "footnote_open": "footnote"}
+_MARKUP_CHARS = set("*_~")
+
+
+@dataclass
+class _Commands:
+    """What ``<!-- i18n: ... -->`` comments ask for, by source line (0-based)."""
+
+    skipped: list[tuple[int, int]] = field(default_factory=list)
+    contexts: list[tuple[int, int, str]] = field(default_factory=list)
+    notes: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def apply(self, segment: Segment) -> Segment | None:
+        line = segment.line - 1
+        if any(a <= line < b for a, b in self.skipped):
+            return None
+        context = next((c for a, b, c in self.contexts if a <= line < b), None)
+        notes = tuple(n for a, b, n in self.notes if a <= line < b)
+        return replace(segment, context=context, notes=notes) if context or notes else segment
+
+
+def segment_document(text: str, path: str,
+                     front_matter_keys: Sequence[str] = DEFAULT_FRONT_MATTER_KEYS) -> Document:
+    """Parse ``text`` (LF line ends) and return its :class:`Document` with all segments."""
+    tokens, env = parse_blocks(text)
+    starts = _line_starts(text)
+    commands = _read_commands(tokens, len(starts))
+    segments: list[Segment] = []
+    containers: list[str] = []
+    for index, token in enumerate(tokens):
+        if token.type in _CONTAINERS:
+            containers.append(_CONTAINERS[token.type])
+        elif token.type.replace("_close", "_open") in _CONTAINERS and token.nesting == -1:
+            containers.pop()
+        elif token.type == "front_matter" and token.map:
+            segments += _front_matter(text, starts, token, path, front_matter_keys)
+        elif token.type == "inline" and token.map:
+            parent = tokens[index - 1]
+            kind = _kind(parent, containers)
+            if parent.type in ("th_open", "td_open"):
+                continue  # cells are cut from their row, below
+            after_item = tokens[index - 2].type == "list_item_open" if index >= 2 else False
+            segment = _block_segment(text, starts, token, parent, kind, env, after_item)
+            if segment:
+                segments.append(segment)
+        elif token.type == "tr_open" and token.map:
+            segments += _row_segments(text, starts, tokens, index, env)
+    kept = [commands.apply(s) for s in segments]
+    return Document(path=path, text=text, segments=[s for s in kept if s])
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts += [m.end() for m in re.finditer("\n", text)]
+    return starts
+
+
+def _line_of(starts: list[int], offset: int) -> int:
+    return bisect_right(starts, offset)
+
+
+def _kind(parent: Token, containers: list[str]) -> str:
+    if parent.type == "heading_open":
+        return "heading"
+    return containers[-1] if containers else "paragraph"
+
+
+def _canonical_prefix(prefix: str) -> str:
+    """Continuation prefix from a first line's prefix: quote markers and whitespace stay,
+    list and footnote markers become spaces of the same width."""
+    return "".join(ch if ch in "> \t" else " " for ch in prefix)
+
+
+def _block_segment(text: str, starts: list[int], token: Token, parent: Token, kind: str,
+                   env: dict[str, Any], after_item: bool) -> Segment | None:
+    content = token.content
+    if not content.strip() or not _has_words(token.children or []):
+        return None
+    first = token.map[0] if token.map else 0
+    span = _content_span(text, starts, first, content, parent)
+    if span is None:
+        return None  # content not found verbatim (tabs expanded by the parser): keep as is
+    start, end = span
+    msgid = _join_lines(content, token.children or [], env)
+    if after_item and (marker := _TASK_MARKER.match(msgid)):
+        start += marker.end()
+        msgid = msgid[marker.end():]
+    line_start = starts[first]
+    single_line = parent.type == "heading_open" and parent.markup.startswith("#")
+    return Segment(start=start, end=end, line=first + 1, kind=kind, msgid=msgid,
+                   style="line" if single_line else "inline",
+                   prefix=_canonical_prefix(text[line_start:start]))
+
+
+def _content_span(text: str, starts: list[int], first: int, content: str,
+                  parent: Token) -> tuple[int, int] | None:
+    lines = content.split("\n")
+    if parent.type == "heading_open" and parent.markup.startswith("#"):
+        line_text = _source_line(text, starts, first)
+        marker = len(line_text) - len(line_text.lstrip(" ")) + len(parent.markup)
+        at = line_text.find(content, marker)
+        return None if at < 0 else (starts[first] + at, starts[first] + at + len(content))
+    start = end = -1
+    for k, part in enumerate(lines):
+        source_line = _source_line(text, starts, first + k)
+        target = source_line.rstrip() if k == len(lines) - 1 else source_line
+        part = part.lstrip(" \t") if k else part
+        if not target.endswith(part):
+            return None
+        if k == 0:
+            start = starts[first] + len(target) - len(part)
+        end = starts[first + k] + len(target)
+    return start, end
+
+
+def _source_line(text: str, starts: list[int], line: int) -> str:
+    begin = starts[line]
+    stop = starts[line + 1] - 1 if line + 1 < len(starts) else len(text)
+    return text[begin:stop]
+
+
+def _has_words(children: list[Token]) -> bool:
+    return any(t.type == "text" and any(c.isalpha() for c in t.content)
+               for t in walk_inline(children))
+
+
+def _join_lines(content: str, children: list[Token], env: dict[str, Any]) -> str:
+    """The msgid of an inline content: soft breaks joined (principle 3), others kept (4)."""
+    breaks = {t.meta["pos"]: t.type for t in walk_inline(children) if "pos" in t.meta}
+    pieces = _split_at_newlines(content, breaks)
+    if len(pieces) == 1:
+        return content
+    joiners = [soft_break_joiner(a, b) if kind == "softbreak" else "\n"
+               for (a, kind), (b, _) in zip(pieces, pieces[1:])]
+    joined = _assemble(pieces, joiners)
+    if "" not in joiners:
+        return joined
+    expected = _signature(parse_inline(content, env))
+    if _signature(parse_inline(joined, env)) == expected:
+        return joined
+    # Joining changed the markup: put back a space at breaks beside emphasis delimiters,
+    # then remove those spaces again one by one where the markup survives without them.
+    risky = [i for i, j in enumerate(joiners) if j == "" and
+             (pieces[i][0][-1:] in _MARKUP_CHARS or pieces[i + 1][0][:1] in _MARKUP_CHARS)]
+    for i in risky:
+        joiners[i] = " "
+    if _signature(parse_inline(_assemble(pieces, joiners), env)) != expected:
+        joiners = [" " if j == "" else j for j in joiners]
+        return _assemble(pieces, joiners)
+    for i in risky:
+        joiners[i] = ""
+        if _signature(parse_inline(_assemble(pieces, joiners), env)) != expected:
+            joiners[i] = " "
+    return _assemble(pieces, joiners)
+
+
+def _split_at_newlines(content: str, breaks: dict[int, str]) -> list[tuple[str, str]]:
+    """Pieces of ``content`` between line breaks, each with the kind of break after it."""
+    pieces: list[tuple[str, str]] = []
+    begin = 0
+    for pos, kind in sorted(breaks.items()):
+        piece = content[begin:pos]
+        pieces.append((piece.rstrip(" \t") if kind == "softbreak" else piece, kind))
+        begin = pos + 1
+        while begin < len(content) and content[begin] in " \t":
+            begin += 1
+    pieces.append((content[begin:], ""))
+    return pieces
+
+
+def _assemble(pieces: list[tuple[str, str]], joiners: list[str]) -> str:
+    out = [pieces[0][0]]
+    for joiner, (piece, _) in zip(joiners, pieces[1:]):
+        out += [joiner, piece]
+    return "".join(out)
+
+
+def _signature(children: list[Token]) -> list[tuple[str, str]]:
+    """The inline markup of a text, without its words and line breaks."""
+    return [(t.type, t.content if t.type in ("code_inline", "html_inline") else
+             str(t.attrs.get("href", "")))
+            for t in walk_inline(children) if t.type not in ("text", "softbreak")]
+
+
+def _row_segments(text: str, starts: list[int], tokens: list[Token], index: int,
+                  env: dict[str, Any]) -> list[Segment]:
+    line = tokens[index].map[0] if tokens[index].map else 0
+    bounds = env.get(TABLE_ROWS, {}).get(line)
+    if bounds is None:
+        return []
+    cells = [t for t in tokens[index + 1:_row_end(tokens, index)] if t.type == "inline"]
+    segments = []
+    for cell, (start, end) in zip(cells, _cell_spans(text, *bounds)):
+        raw = text[start:end]
+        if raw and _unescape_pipes(raw) == cell.content and _has_words(cell.children or []):
+            segments.append(Segment(start=start, end=end, line=line + 1, kind="table cell",
+                                    msgid=raw, style="cell"))
+    return segments
+
+
+def _row_end(tokens: list[Token], index: int) -> int:
+    return next(i for i in range(index, len(tokens)) if tokens[i].type == "tr_close")
+
+
+def _cell_spans(text: str, begin: int, end: int) -> list[tuple[int, int]]:
+    """Cell spans of a table row as GFM splits it: on unescaped pipes, outer pipes dropped,
+    each cell trimmed."""
+    while begin < end and text[begin] in " \t":
+        begin += 1
+    while end > begin and text[end - 1] in " \t":
+        end -= 1
+    spans, cell_start, escaped = [], begin, False
+    for pos in range(begin, end):
+        if text[pos] == "|" and not escaped:
+            spans.append((cell_start, pos))
+            cell_start = pos + 1
+        escaped = text[pos] == "\\" and not escaped
+    spans.append((cell_start, end))
+    if spans and spans[0][0] == spans[0][1]:
+        spans.pop(0)
+    if spans and spans[-1][0] == spans[-1][1]:
+        spans.pop()
+    return [_trim(text, a, b) for a, b in spans]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _unescape_pipes(raw: str) -> str:
+    return raw.replace("\\|", "|")
+
+
+def _front_matter(text: str, starts: list[int], token: Token, path: str,
+                  keys: Sequence[str]) -> list[Segment]:
+    content_start = starts[1] if len(starts) > 1 else len(text)
+    return front_matter_segments(text, content_start, token.content, 2, path, keys)
+
+
+def _read_commands(tokens: list[Token], line_count: int) -> _Commands:
+    commands = _Commands()
+    pending: list[tuple[str, str]] = []
+    skip_from: int | None = None
+    for index, token in enumerate(tokens):
+        match = _COMMAND.match(token.content) if token.type == "html_block" else None
+        if match and token.map:
+            name, argument = match.groups()
+            if name == "skip-start":
+                skip_from = token.map[1]
+            elif name == "skip-end" and skip_from is not None:
+                commands.skipped.append((skip_from, token.map[0]))
+                skip_from = None
+            else:
+                pending.append((name, argument))
+            continue
+        if pending and token.map and token.nesting >= 0 and token.block:
+            a, b = token.map
+            for name, argument in pending:
+                if name == "skip":
+                    commands.skipped.append((a, b))
+                elif name == "context":
+                    commands.contexts.append((a, b, argument))
+                else:
+                    commands.notes.append((a, b, argument))
+            pending = []
+    if skip_from is not None:
+        commands.skipped.append((skip_from, line_count))
+    return commands

@@ -1,0 +1,46 @@
+"""Decoding and encoding source files: UTF-8 only, BOM and CRLF accepted and kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import SourceError
+
+BOM = "\ufeff"
+
+
+def decode_source(data: bytes, path: str) -> tuple[str, str, bool]:
+    """Return ``(text, newline, bom)`` with the text normalised to LF and without BOM.
+
+    Invalid UTF-8 raises :class:`SourceError` naming line and column of the first bad byte.
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise SourceError(f"invalid UTF-8 (byte 0x{data[exc.start]:02x})", path, line, col) from None
+    bom = text.startswith(BOM)
+    if bom:
+        text = text[1:]
+    newline = "\r\n" if "\r\n" in text else "\n"
+    if newline == "\r\n":
+        text = text.replace("\r\n", "\n")
+    return text, newline, bom
+
+
+def encode_output(text: str, newline: str, bom: bool) -> bytes:
+    """Encode an LF text back to the line endings and BOM of its source file."""
+    if newline != "\n":
+        text = text.replace("\n", newline)
+    return ((BOM if bom else "") + text).encode("utf-8")
+
+
+def read_source(path: Path, shown: str) -> tuple[str, str, bool]:
+    """Read and decode a source file; ``shown`` is the path printed in messages."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror}", shown) from None
+    return decode_source(data, shown)
