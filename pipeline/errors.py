@@ -14,6 +14,10 @@ class PipelineError(Exception):
         self.line = line
         self.col = col
 
+    def __reduce__(self) -> tuple[type, tuple[str, str | None, int | None, int | None]]:
+        # Errors cross process boundaries (parallel extract and build) with their place.
+        return (self.__class__, (self.message, self.path, self.line, self.col))
+
     def __str__(self) -> str:
         place = [str(part) for part in (self.path, self.line, self.col) if part is not None]
         return ":".join(place + [" " + self.message]) if place else self.message

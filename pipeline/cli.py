@@ -1,0 +1,119 @@
+"""``python -m pipeline``: the thin command-line edge.
+
+Errors print as ``path:line: message`` on stderr with exit status 1; usage errors exit 2; a
+traceback only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from functools import partial
+from pathlib import Path
+
+from .errors import ConfigError, PipelineError
+from .languages import normalize_language
+from .project import Project, open_project
+from .runner import Report, run_documents
+from .workflow import build_document, extract_document, stage_files, update_document
+
+Command = Callable[[Project, argparse.Namespace], int]
+
+
+def _language(code: str) -> str:
+    try:
+        return normalize_language(code)
+    except ConfigError as error:
+        raise argparse.ArgumentTypeError(error.message) from None
+
+
+def add_language_option(parser: argparse.ArgumentParser, required: bool = False) -> None:
+    """``-l LANG [LANG ...]``, repeatable; codes are checked and put in gettext form."""
+    parser.add_argument("-l", "--language", dest="languages", action="extend", nargs="+",
+                        type=_language, required=required, metavar="LANG",
+                        help="target language(s), e.g. ja, pt-BR (default: from pipeline.toml)")
+
+
+def languages_of(project: Project, args: argparse.Namespace) -> list[str]:
+    """The languages named on the command line, or else the configured ones."""
+    return list(dict.fromkeys(args.languages or project.config.languages))
+
+
+def print_report(report: Report, verb: str) -> int:
+    """Print what a run did; 1 if any document failed."""
+    for path in report.written:
+        print(f"{verb} {path}")
+    for error in report.errors:
+        print(f"error: {error}", file=sys.stderr)
+    return 1 if report.errors else 0
+
+
+def run_extract(project: Project, args: argparse.Namespace) -> int:
+    files = partial(stage_files, languages=(), stage="extract")
+    report = run_documents(project, project.document_names(), extract_document, files,
+                           "extract", args.jobs)
+    return print_report(report, "wrote")
+
+
+def run_update(project: Project, args: argparse.Namespace) -> int:
+    languages = languages_of(project, args)
+    job = partial(update_document, languages=languages)
+    files = partial(stage_files, languages=languages, stage="update")
+    report = run_documents(project, project.document_names(), job, files,
+                           "update:" + ",".join(languages), args.jobs)
+    return print_report(report, "wrote")
+
+
+def run_build(project: Project, args: argparse.Namespace) -> int:
+    languages = languages_of(project, args)
+    job = partial(build_document, languages=languages)
+    files = partial(stage_files, languages=languages, stage="build")
+    report = run_documents(project, project.document_names(), job, files,
+                           "build:" + ",".join(languages), args.jobs)
+    return print_report(report, "built")
+
+
+def _configure_update(parser: argparse.ArgumentParser) -> None:
+    add_language_option(parser)
+
+
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Command]] = {
+    "extract": ("write locales/<doc>.pot for every source document",
+                lambda parser: None, run_extract),
+    "update": ("extract, then merge templates into locales/<lang>/LC_MESSAGES/<doc>.po",
+               _configure_update, run_update),
+    "build": ("write build/<lang>/<doc>.md from sources and catalogs",
+              add_language_option, run_build),
+}
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The argument parser with one sub-command per entry of :data:`COMMANDS`."""
+    parser = argparse.ArgumentParser(prog="python -m pipeline",
+                                     description="Chinese Markdown ⇄ gettext publishing pipeline")
+    parser.add_argument("--root", type=Path, default=Path("."),
+                        help="project folder with source/, locales/, pipeline.toml (default: .)")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser.add_argument("-j", "--jobs", type=int, default=None,
+                        help="parallel processes (default: one per core)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (summary, configure, _) in COMMANDS.items():
+        configure(commands.add_parser(name, help=summary, description=summary))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = make_parser().parse_args(argv)
+    try:
+        project = open_project(args.root.resolve())
+        return COMMANDS[args.command][2](project, args)
+    except PipelineError as error:
+        if args.debug:
+            raise
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,58 @@
+"""``pipeline.toml``: the project's settings, each with a sensible default."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+from .languages import normalize_language
+from .segmenter import DEFAULT_FRONT_MATTER_KEYS
+
+CONFIG_NAME = "pipeline.toml"
+
+
+@dataclass(frozen=True)
+class Config:
+    """The ``[pipeline]`` table of ``pipeline.toml``."""
+
+    source_language: str = "zh"
+    languages: tuple[str, ...] = ("en", "ja")
+    front_matter_keys: tuple[str, ...] = DEFAULT_FRONT_MATTER_KEYS
+    source_dir: str = "source"
+    locales_dir: str = "locales"
+    build_dir: str = "build"
+    project_name: str = "pipeline"
+    publish_machine_drafts: bool = True
+    """Build with fuzzy machine translations (not with fuzzy entries from a changed source)."""
+    fuzzy_threshold: float = 0.6
+    """How close (difflib ratio) an old msgid must be to keep its translation as fuzzy."""
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Tables and keys other features read (``[engine]``, ``[check]`` ...)."""
+
+
+def load_config(root: Path) -> Config:
+    """Read ``root/pipeline.toml``; a missing file gives the defaults."""
+    path = root / CONFIG_NAME
+    if not path.exists():
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid TOML: {exc}", CONFIG_NAME) from None
+    except UnicodeDecodeError:
+        raise ConfigError("invalid UTF-8", CONFIG_NAME) from None
+    table = data.get("pipeline", {})
+    known = {f.name for f in fields(Config)} - {"extra"}
+    unknown = set(table) - known
+    if unknown:
+        raise ConfigError(f"unknown key(s) in [pipeline]: {', '.join(sorted(unknown))}",
+                          CONFIG_NAME)
+    values = {key: tuple(value) if isinstance(value, list) else value
+              for key, value in table.items()}
+    if "languages" in values:
+        values["languages"] = tuple(normalize_language(code) for code in values["languages"])
+    extra = {key: value for key, value in data.items() if key != "pipeline"}
+    return Config(**values, extra=extra)

@@ -1,0 +1,76 @@
+"""The project glossary: ``locales/glossary.csv``.
+
+Columns ``source,target,language,note``.  A row with an empty ``target`` is a
+do-not-translate term (``AIGC``, ``GAN``): engines never see it and a translation must keep it
+verbatim.  A row with a ``target`` forces that translation for ``language`` (empty: every
+target language), e.g. ``生成式人工智能,generative AI,en``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ConfigError
+
+GLOSSARY_NAME = "glossary.csv"
+COLUMNS = ("source", "target", "language", "note")
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """One row of the glossary."""
+
+    source: str
+    target: str = ""
+    language: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Do-not-translate terms and forced translations."""
+
+    entries: tuple[GlossaryEntry, ...] = field(default_factory=tuple)
+
+    def keep_terms(self) -> list[str]:
+        """Do-not-translate terms, longest first (so ``GPT-4`` wins over ``GPT``)."""
+        terms = {entry.source for entry in self.entries if not entry.target}
+        return sorted(terms, key=lambda term: (-len(term), term))
+
+    def forced(self, language: str) -> dict[str, str]:
+        """Forced translations for a language: source term → target term."""
+        base = language.split("_")[0]
+        return {entry.source: entry.target for entry in self.entries
+                if entry.target and entry.language in ("", language, base)}
+
+
+def parse_glossary(text: str, shown: str) -> Glossary:
+    """Parse glossary CSV text (header row required)."""
+    reader = csv.DictReader(io.StringIO(text))
+    if reader.fieldnames is None or "source" not in reader.fieldnames:
+        raise ConfigError("glossary needs a header row with a 'source' column", shown, 1)
+    entries = []
+    for row in reader:
+        source = (row.get("source") or "").strip()
+        if not source:
+            continue
+        entries.append(GlossaryEntry(source=source, target=(row.get("target") or "").strip(),
+                                     language=(row.get("language") or "").strip().replace("-", "_"),
+                                     note=(row.get("note") or "").strip()))
+    return Glossary(tuple(entries))
+
+
+def load_glossary(locales_dir: Path, shown: str = f"locales/{GLOSSARY_NAME}") -> Glossary:
+    """The glossary of a project; an empty one when the file does not exist."""
+    path = locales_dir / GLOSSARY_NAME
+    if not path.exists():
+        return Glossary()
+    try:
+        return parse_glossary(path.read_text(encoding="utf-8-sig"), shown)
+    except UnicodeDecodeError:
+        raise ConfigError("invalid UTF-8", shown) from None
+    except csv.Error as exc:
+        raise ConfigError(f"invalid CSV: {exc}", shown) from None

@@ -1,0 +1,86 @@
+"""Updating a translation catalog from a new template, the way ``msgmerge --previous`` does.
+
+* An entry whose (msgctxt, msgid) is still in the template keeps msgstr, flags and comments.
+* A new msgid close to a vanished one inherits its translation, marked fuzzy, with the old
+  msgid kept as ``#| msgid`` so the translator sees what changed.
+* Vanished entries with a translation become obsolete (``#~``); nothing a translator wrote is
+  dropped.  Obsolete entries come back when their msgid does.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+import polib
+
+from .catalog import new_catalog
+
+Key = tuple[str | None, str]
+
+
+def _key(entry: polib.POEntry) -> Key:
+    return (entry.msgctxt, entry.msgid)
+
+
+def update_catalog(catalog: polib.POFile, template: polib.POFile,
+                   cutoff: float = 0.6) -> polib.POFile:
+    """A new catalog with ``template``'s entries and ``catalog``'s translations."""
+    merged = new_catalog(dict(catalog.metadata))
+    merged.header = catalog.header
+    if "POT-Creation-Date" in template.metadata:
+        merged.metadata["POT-Creation-Date"] = template.metadata["POT-Creation-Date"]
+    old = {_key(entry): entry for entry in catalog}
+    used: set[Key] = set()
+    wanted = {_key(entry) for entry in template}
+    # Fuzzy candidates: translated entries whose msgid left the template.
+    candidates = {entry.msgid: entry for entry in catalog
+                  if entry.msgstr and _key(entry) not in wanted}
+    for template_entry in template:
+        previous = old.get(_key(template_entry))
+        if previous is not None:
+            merged.append(_kept(template_entry, previous))
+            used.add(_key(previous))
+            continue
+        match = _closest(template_entry.msgid, candidates, cutoff)
+        entry = _fresh(template_entry)
+        if match is not None:
+            used.add(_key(match))
+            entry.msgstr = match.msgstr
+            entry.flags = sorted(set(match.flags) | {"fuzzy"})
+            entry.previous_msgid = match.previous_msgid or match.msgid
+            entry.previous_msgctxt = match.msgctxt
+            entry.tcomment = match.tcomment
+        merged.append(entry)
+    for entry in catalog:
+        if _key(entry) not in used and (entry.msgstr or entry.tcomment) \
+                and _key(entry) not in wanted:
+            merged.append(_obsolete(entry))
+    return merged
+
+
+def _kept(template_entry: polib.POEntry, previous: polib.POEntry) -> polib.POEntry:
+    entry = _fresh(template_entry)
+    entry.msgstr = previous.msgstr
+    entry.flags = list(previous.flags)
+    entry.tcomment = previous.tcomment
+    entry.previous_msgid = previous.previous_msgid
+    entry.previous_msgctxt = previous.previous_msgctxt
+    return entry
+
+
+def _fresh(template_entry: polib.POEntry) -> polib.POEntry:
+    return polib.POEntry(msgid=template_entry.msgid, msgctxt=template_entry.msgctxt, msgstr="",
+                         occurrences=list(template_entry.occurrences),
+                         comment=template_entry.comment)
+
+
+def _obsolete(entry: polib.POEntry) -> polib.POEntry:
+    return polib.POEntry(msgid=entry.msgid, msgctxt=entry.msgctxt, msgstr=entry.msgstr,
+                         flags=list(entry.flags), tcomment=entry.tcomment, obsolete=True,
+                         previous_msgid=entry.previous_msgid)
+
+
+def _closest(msgid: str, candidates: dict[str, polib.POEntry],
+             cutoff: float) -> polib.POEntry | None:
+    matches = difflib.get_close_matches(msgid, list(candidates), n=1, cutoff=cutoff)
+    return candidates[matches[0]] if matches else None

@@ -1,0 +1,110 @@
+"""Reading and writing PO/POT files: UTF-8, unwrapped, atomically, errors with file:line."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import polib
+
+from .errors import CatalogError
+
+_POLIB_LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?")
+_DATE_HEADERS = ("POT-Creation-Date", "PO-Revision-Date")
+
+
+def parse_catalog(text: str, shown: str) -> polib.POFile:
+    """Parse PO text; syntax errors and duplicate entries raise CatalogError with the line."""
+    try:
+        catalog = polib.pofile(text, encoding="utf-8", wrapwidth=0)
+    except (OSError, ValueError) as exc:
+        match = _POLIB_LINE.search(str(exc))
+        line = int(match.group(1)) if match else None
+        detail = (match.group(2) if match and match.group(2) else "syntax error")
+        raise CatalogError(detail, shown, line) from None
+    _check_duplicates(catalog, text, shown)
+    return catalog
+
+
+def _check_duplicates(catalog: polib.POFile, text: str, shown: str) -> None:
+    seen: set[tuple[str | None, str, bool]] = set()
+    for entry in catalog:
+        key = (entry.msgctxt, entry.msgid, entry.obsolete)
+        if key in seen:
+            line = entry.linenum if isinstance(entry.linenum, int) else None
+            raise CatalogError(f"duplicate message definition: {entry.msgid[:40]!r}", shown,
+                               line)
+        seen.add(key)
+
+
+def read_catalog(path: Path, shown: str) -> polib.POFile:
+    """Read a PO or POT file (UTF-8; a re-wrapped file reads the same)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CatalogError(f"cannot read: {exc.strerror}", shown) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise CatalogError("invalid UTF-8", shown, line) from None
+    return parse_catalog(text.replace("\r\n", "\n"), shown)
+
+
+def serialize_catalog(catalog: polib.POFile) -> str:
+    """The catalog as PO text, one line per string, ending with a newline."""
+    catalog.wrapwidth = 0
+    text = str(catalog)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that readers see the old or the new file, never a
+    part of one, even if the process dies mid-write."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                                         dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _without_dates(text: str) -> str:
+    return "\n".join(line for line in text.split("\n")
+                     if not line.startswith(tuple(f'"{h}:' for h in _DATE_HEADERS)))
+
+
+def write_catalog(path: Path, catalog: polib.POFile, stamp: str, date_header: str) -> bool:
+    """Write ``catalog`` unless the file already says the same but for its dates.
+
+    ``date_header`` (POT-Creation-Date or PO-Revision-Date) is set to ``stamp`` only when the
+    content changes, so re-running a command leaves files and diffs untouched.  Returns
+    whether the file was written.
+    """
+    old_text = path.read_text(encoding="utf-8") if path.exists() else None
+    if old_text is not None:
+        old_date = _header_dates(old_text).get(date_header)
+        if old_date:
+            catalog.metadata[date_header] = old_date
+        if serialize_catalog(catalog) == old_text:
+            return False
+    catalog.metadata[date_header] = stamp
+    write_atomic(path, serialize_catalog(catalog).encode("utf-8"))
+    return True
+
+
+def _header_dates(text: str) -> dict[str, str]:
+    dates = {}
+    for header in _DATE_HEADERS:
+        match = re.search(rf'^"{header}: (.*?)\\n"$', text, re.M)
+        if match:
+            dates[header] = match.group(1)
+    return dates

@@ -1,0 +1,76 @@
+"""A project on disk: where sources, catalogs and outputs live (the I/O edge's map)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import Config, load_config
+from .document import Document
+from .errors import ConfigError
+from .segmenter import segment_document
+from .sourcefile import read_source
+
+
+@dataclass(frozen=True)
+class Project:
+    """A root folder with ``source/``, ``locales/``, ``build/`` and ``pipeline.toml``."""
+
+    root: Path
+    config: Config
+
+    @property
+    def source_dir(self) -> Path:
+        return self.root / self.config.source_dir
+
+    @property
+    def locales_dir(self) -> Path:
+        return self.root / self.config.locales_dir
+
+    @property
+    def build_dir(self) -> Path:
+        return self.root / self.config.build_dir
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / ".cache"
+
+    def document_names(self) -> list[str]:
+        """Every source document as ``<doc>``: its path under ``source/`` without ``.md``."""
+        if not self.source_dir.is_dir():
+            raise ConfigError("source folder not found", self.shown(self.source_dir))
+        return sorted(path.relative_to(self.source_dir).with_suffix("").as_posix()
+                      for path in self.source_dir.rglob("*.md") if path.is_file())
+
+    def source_path(self, name: str) -> Path:
+        return self.source_dir / f"{name}.md"
+
+    def template_path(self, name: str) -> Path:
+        return self.locales_dir / f"{name}.pot"
+
+    def catalog_path(self, name: str, language: str) -> Path:
+        return self.locales_dir / language / "LC_MESSAGES" / f"{name}.po"
+
+    def output_path(self, language: str, name: str, suffix: str = ".md") -> Path:
+        return self.build_dir / language / f"{name}{suffix}"
+
+    def shown(self, path: Path) -> str:
+        """A path as printed in messages and ``#:`` references: relative to the root."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    def load_document(self, name: str) -> Document:
+        """Read and segment one source document."""
+        path = self.source_path(name)
+        shown = self.shown(path)
+        text, newline, bom = read_source(path, shown)
+        document = segment_document(text, shown, self.config.front_matter_keys)
+        document.newline, document.bom = newline, bom
+        return document
+
+
+def open_project(root: Path) -> Project:
+    """The project at ``root`` with its configuration."""
+    return Project(root=root, config=load_config(root))

@@ -1,0 +1,101 @@
+"""Running a per-document job over many documents: in parallel, skipping up-to-date ones.
+
+A job is a plain function ``job(project, name) -> written paths``.  Its fingerprint (the size
+and modification time of every file it reads and writes, the configuration and the code) is
+kept in ``.cache/fingerprints.json``; a document whose fingerprint did not change since the
+last successful run is skipped, so a re-run after editing one document of a thousand redoes
+that one document only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import PipelineError
+from .pofile_io import write_atomic
+from .project import Project
+
+Job = Callable[[Project, str], list[str]]
+Files = Callable[[Project, str], Sequence[Path]]
+_PARALLEL_FROM = 8  # below this many documents a process pool costs more than it saves
+
+
+@dataclass
+class Report:
+    """What a run did: files written, documents skipped as up to date, errors."""
+
+    written: list[str] = field(default_factory=list)
+    skipped: int = 0
+    errors: list[PipelineError] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*")):
+        if path.suffix in (".py", ".html", ".css", ".j2") and path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _fingerprint(project: Project, files: Sequence[Path], key: str) -> str:
+    stats = []
+    for path in files:
+        try:
+            info = path.stat()
+            stats.append([str(path), info.st_mtime_ns, info.st_size])
+        except OSError:
+            stats.append([str(path), None, None])
+    payload = json.dumps([key, repr(project.config), _code_digest(), stats])
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def _call(job: Job, project: Project, name: str) -> list[str] | PipelineError:
+    try:
+        return job(project, name)
+    except PipelineError as error:
+        return error
+
+
+def run_documents(project: Project, names: Sequence[str], job: Job, files: Files, key: str,
+                  jobs: int | None = None) -> Report:
+    """Run ``job`` for every name whose fingerprint changed; ``files`` lists what the job
+    reads and writes for a name, ``key`` names the stage (with its languages)."""
+    store = project.cache_dir / "fingerprints.json"
+    fingerprints = _load(store)
+    report = Report()
+    todo = [name for name in names
+            if fingerprints.get(f"{key}:{name}") != _fingerprint(project, files(project, name), key)]
+    report.skipped = len(names) - len(todo)
+    workers = min(jobs or os.cpu_count() or 1, len(todo))
+    if workers > 1 and len(todo) >= _PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(_call, [job] * len(todo), [project] * len(todo), todo,
+                                    chunksize=max(1, len(todo) // (workers * 8))))
+    else:
+        results = [_call(job, project, name) for name in todo]
+    for name, result in zip(todo, results):
+        if isinstance(result, PipelineError):
+            report.errors.append(result)
+            fingerprints.pop(f"{key}:{name}", None)
+        else:
+            report.written += result
+            fingerprints[f"{key}:{name}"] = _fingerprint(project, files(project, name), key)
+    if todo:
+        write_atomic(store, json.dumps(fingerprints, indent=0, sort_keys=True).encode())
+    return report
+
+
+def _load(store: Path) -> dict[str, str]:
+    try:
+        data = json.loads(store.read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}

@@ -1,0 +1,106 @@
+"""The stages of the pipeline for one document: extract, update, build.
+
+Each stage is a job for :func:`pipeline.runner.run_documents`: it reads what it needs, does
+the pure work (segment, extract, merge, rebuild) and writes atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import polib
+
+from .catalog import extract_catalog, new_translation, now_stamp
+from .document import Document, Segment
+from .entry_state import published_text
+from .merge import update_catalog
+from .pofile_io import read_catalog, write_atomic, write_catalog
+from .project import Project
+from .rebuild import rebuild_markdown
+from .sourcefile import encode_output
+
+
+def write_template(project: Project, name: str, document: Document,
+                   stamp: str) -> tuple[polib.POFile, list[str]]:
+    """Extract and write ``locales/<doc>.pot`` (only if its content changed)."""
+    template = extract_catalog(document, project.config.project_name, stamp)
+    path = project.template_path(name)
+    written = write_catalog(path, template, stamp, "POT-Creation-Date")
+    return template, [project.shown(path)] if written else []
+
+
+def extract_document(project: Project, name: str) -> list[str]:
+    """Job: write the POT of one document."""
+    return write_template(project, name, project.load_document(name), now_stamp())[1]
+
+
+def update_document(project: Project, name: str, languages: Sequence[str]) -> list[str]:
+    """Job: extract, then merge the POT into each language's PO (created if missing)."""
+    stamp = now_stamp()
+    template, written = write_template(project, name, project.load_document(name), stamp)
+    for language in languages:
+        path = project.catalog_path(name, language)
+        if path.exists():
+            catalog = update_catalog(read_catalog(path, project.shown(path)), template,
+                                     project.config.fuzzy_threshold)
+            catalog.metadata["Language"] = language
+        else:
+            catalog = new_translation(template, language, project.config.project_name, stamp)
+        if write_catalog(path, catalog, stamp, "PO-Revision-Date"):
+            written.append(project.shown(path))
+    return written
+
+
+def translations_for(document: Document, catalog: polib.POFile | None,
+                     machine_drafts: bool) -> dict[tuple[str | None, str], str]:
+    """The published msgstr of every segment that has one, by (msgctxt, msgid)."""
+    if catalog is None:
+        return {}
+    wanted = {(s.context, s.msgid) for s in document.segments}
+    table = {}
+    for entry in catalog:
+        key = (entry.msgctxt, entry.msgid)
+        if not entry.obsolete and key in wanted:
+            text = published_text(entry, machine_drafts)
+            if text is not None:
+                table[key] = text
+    return table
+
+
+def localized_markdown(project: Project, document: Document, name: str,
+                       language: str) -> str:
+    """The localized Markdown text (LF) of a document for a language."""
+    path = project.catalog_path(name, language)
+    catalog = read_catalog(path, project.shown(path)) if path.exists() else None
+    table = translations_for(document, catalog, project.config.publish_machine_drafts)
+
+    def translate(segment: Segment) -> str | None:
+        return table.get((segment.context, segment.msgid))
+
+    return rebuild_markdown(document, translate)
+
+
+def build_document(project: Project, name: str, languages: Sequence[str]) -> list[str]:
+    """Job: write ``build/<lang>/<doc>.md`` for each language."""
+    document = project.load_document(name)
+    written = []
+    for language in languages:
+        text = localized_markdown(project, document, name, language)
+        path = project.output_path(language, name)
+        write_atomic(path, encode_output(text, document.newline, document.bom))
+        written.append(project.shown(path))
+    return written
+
+
+def stage_files(project: Project, name: str, languages: Sequence[str],
+                stage: str) -> list[Path]:
+    """Every file a stage reads or writes for one document (for fingerprints)."""
+    files = [project.source_path(name)]
+    if stage in ("extract", "update", "build"):
+        files.append(project.template_path(name))
+    if stage in ("update", "build"):
+        files += [project.catalog_path(name, language) for language in languages]
+    if stage == "build":
+        files += [project.output_path(language, name) for language in languages]
+    return files

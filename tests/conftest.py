@@ -1,0 +1,58 @@
+"""Shared fixtures: paths to ../shared and throw-away projects."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SAMPLE = SHARED / "samples" / "aigc-intro.md"
+SPEC = SHARED / "commonmark-spec.json"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def need_shared(path: Path) -> Path:
+    """Skip (never fail) when ../shared is not beside this clone."""
+    if not path.exists():
+        pytest.skip(f"{path} is absent: ../shared is not beside this clone")
+    return path
+
+
+def spec_examples() -> list[dict]:
+    """The CommonMark spec examples, or none when ../shared is absent."""
+    return json.loads(SPEC.read_text(encoding="utf-8")) if SPEC.exists() else []
+
+
+@pytest.fixture
+def make_project(tmp_path: Path):
+    """Create a project folder with given sources (``{"doc": "markdown"}``) and config."""
+
+    def create(sources: dict[str, str | bytes], config: str | None = None) -> Path:
+        root = tmp_path / "project"
+        (root / "source").mkdir(parents=True, exist_ok=True)
+        for name, content in sources.items():
+            path = root / "source" / f"{name}.md"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        (root / "pipeline.toml").write_text(
+            config or '[pipeline]\nsource_language = "zh"\nlanguages = ["en", "ja"]\n',
+            encoding="utf-8")
+        return root
+
+    return create
+
+
+@pytest.fixture
+def sample_project(make_project) -> Path:
+    """A project holding the bundled sample article."""
+    need_shared(SAMPLE)
+    root = make_project({})
+    shutil.copy(SAMPLE, root / "source" / "aigc-intro.md")
+    return root
