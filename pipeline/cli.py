@@ -44,6 +44,8 @@ def print_report(report: Report, verb: str) -> int:
     """Print what a run did; 1 if any document failed."""
     for path in report.written:
         print(f"{verb} {path}")
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
     return 1 if report.errors else 0

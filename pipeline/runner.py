@@ -1,6 +1,6 @@
 """Running a per-document job over many documents: in parallel, skipping up-to-date ones.
 
-A job is a plain function ``job(project, name) -> written paths``.  Its fingerprint (the size
+A job is a plain function ``job(project, name) -> JobResult`` (paths written, warnings).  Its fingerprint (the size
 and modification time of every file it reads and writes, the configuration and the code) is
 kept in ``.cache/fingerprints.json``; a document whose fingerprint did not change since the
 last successful run is skipped, so a re-run after editing one document of a thousand redoes
@@ -22,7 +22,17 @@ from .errors import PipelineError
 from .pofile_io import write_atomic
 from .project import Project
 
-Job = Callable[[Project, str], list[str]]
+@dataclass
+class JobResult:
+    """What one job did for one document."""
+
+    written: list[str] = field(default_factory=list)
+    """Paths written, as shown to the user."""
+    warnings: list[str] = field(default_factory=list)
+    """Problems that did not stop the job, as ``path:line: message``."""
+
+
+Job = Callable[[Project, str], JobResult]
 Files = Callable[[Project, str], Sequence[Path]]
 _PARALLEL_FROM = 8  # below this many documents a process pool costs more than it saves
 
@@ -32,6 +42,7 @@ class Report:
     """What a run did: files written, documents skipped as up to date, errors."""
 
     written: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     skipped: int = 0
     errors: list[PipelineError] = field(default_factory=list)
 
@@ -57,7 +68,7 @@ def _fingerprint(project: Project, files: Sequence[Path], key: str) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
-def _call(job: Job, project: Project, name: str) -> list[str] | PipelineError:
+def _call(job: Job, project: Project, name: str) -> JobResult | PipelineError:
     try:
         return job(project, name)
     except PipelineError as error:
@@ -86,7 +97,8 @@ def run_documents(project: Project, names: Sequence[str], job: Job, files: Files
             report.errors.append(result)
             fingerprints.pop(f"{key}:{name}", None)
         else:
-            report.written += result
+            report.written += result.written
+            report.warnings += result.warnings
             fingerprints[f"{key}:{name}"] = _fingerprint(project, files(project, name), key)
     if todo:
         write_atomic(store, json.dumps(fingerprints, indent=0, sort_keys=True).encode())

@@ -18,6 +18,7 @@ from .merge import update_catalog
 from .pofile_io import read_catalog, write_atomic, write_catalog
 from .project import Project
 from .rebuild import rebuild_markdown
+from .runner import JobResult
 from .sourcefile import encode_output
 
 
@@ -30,12 +31,12 @@ def write_template(project: Project, name: str, document: Document,
     return template, [project.shown(path)] if written else []
 
 
-def extract_document(project: Project, name: str) -> list[str]:
+def extract_document(project: Project, name: str) -> JobResult:
     """Job: write the POT of one document."""
-    return write_template(project, name, project.load_document(name), now_stamp())[1]
+    return JobResult(write_template(project, name, project.load_document(name), now_stamp())[1])
 
 
-def update_document(project: Project, name: str, languages: Sequence[str]) -> list[str]:
+def update_document(project: Project, name: str, languages: Sequence[str]) -> JobResult:
     """Job: extract, then merge the POT into each language's PO (created if missing)."""
     stamp = now_stamp()
     template, written = write_template(project, name, project.load_document(name), stamp)
@@ -49,7 +50,7 @@ def update_document(project: Project, name: str, languages: Sequence[str]) -> li
             catalog = new_translation(template, language, project.config.project_name, stamp)
         if write_catalog(path, catalog, stamp, "PO-Revision-Date"):
             written.append(project.shown(path))
-    return written
+    return JobResult(written)
 
 
 def translations_for(document: Document, catalog: polib.POFile | None,
@@ -81,7 +82,7 @@ def localized_markdown(project: Project, document: Document, name: str,
     return rebuild_markdown(document, translate)
 
 
-def build_document(project: Project, name: str, languages: Sequence[str]) -> list[str]:
+def build_document(project: Project, name: str, languages: Sequence[str]) -> JobResult:
     """Job: write ``build/<lang>/<doc>.md`` for each language."""
     document = project.load_document(name)
     written = []
@@ -90,7 +91,7 @@ def build_document(project: Project, name: str, languages: Sequence[str]) -> lis
         path = project.output_path(language, name)
         write_atomic(path, encode_output(text, document.newline, document.bom))
         written.append(project.shown(path))
-    return written
+    return JobResult(written)
 
 
 def stage_files(project: Project, name: str, languages: Sequence[str],
