@@ -13,10 +13,29 @@ from .errors import CatalogError
 
 _POLIB_LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?")
 _DATE_HEADERS = ("POT-Creation-Date", "PO-Revision-Date")
+_STRING = r'"(?:[^"\\]|\\.)*"'
+_PO_LINE = re.compile(rf"^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?{_STRING}[ \t]*$")
+
+
+def _check_syntax(text: str, shown: str) -> None:
+    # polib silently accepts some broken files (an unterminated string loses a character);
+    # check every line that is not a comment against the PO grammar first, like msgfmt.
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        if stripped.startswith("#~"):
+            stripped = stripped[2:].strip()
+            if stripped.startswith("|"):
+                stripped = stripped[1:].strip()
+        elif stripped.startswith("#"):
+            continue
+        if stripped and not _PO_LINE.match(stripped):
+            reason = ("end-of-line within string" if stripped.count('"') % 2 else "syntax error")
+            raise CatalogError(reason, shown, number)
 
 
 def parse_catalog(text: str, shown: str) -> polib.POFile:
     """Parse PO text; syntax errors and duplicate entries raise CatalogError with the line."""
+    _check_syntax(text, shown)
     try:
         catalog = polib.pofile(text, encoding="utf-8", wrapwidth=0)
     except (OSError, ValueError) as exc:

@@ -1,0 +1,32 @@
+"""What tests compare between a source and a rebuilt document: block structure and the
+things a translation must never change (code, URLs, labels)."""
+
+from __future__ import annotations
+
+from pipeline.markdown_parser import parse_blocks, walk_inline
+
+
+def block_structure(text: str) -> list[tuple[str, int]]:
+    """Block token types with their nesting level, in order."""
+    tokens, _ = parse_blocks(text)
+    return [(t.type, t.level) for t in tokens if t.type != "inline"]
+
+
+def protected_facts(text: str) -> list[tuple[str, str]]:
+    """Code spans, link/image targets, footnote labels, code blocks and HTML blocks."""
+    tokens, env = parse_blocks(text)
+    facts: list[tuple[str, str]] = []
+    for token in tokens:
+        if token.type in ("fence", "code_block", "html_block", "math_block"):
+            facts.append((token.type, token.content))
+        for child in walk_inline(token.children or []):
+            if child.type == "code_inline":
+                facts.append(("code", child.content))
+            elif child.type == "link_open":
+                facts.append(("href", str(child.attrs.get("href"))))
+            elif child.type == "image":
+                facts.append(("src", str(child.attrs.get("src"))))
+            elif child.type == "footnote_ref":
+                facts.append(("footnote", str(child.meta.get("label"))))
+    facts += [("reference", label) for label in sorted(env.get("references", {}))]
+    return facts

@@ -1,0 +1,117 @@
+"""Bad input gets one clear ``path:line`` message, exit status 1 (2 for usage), and no file is
+written or changed."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+BAD = Path(__file__).resolve().parent / "fixtures" / "bad"
+
+
+def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "pipeline", "--root", str(root), *args],
+                          capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file() and ".cache" not in p.parts}
+
+
+def project_with(make_project, fixture: str) -> Path:
+    root = make_project({})
+    shutil.copy(BAD / fixture, root / "source" / "doc.md")
+    return root
+
+
+@pytest.mark.parametrize("fixture, message", [
+    ("bad-utf8.md", "error: source/doc.md:5:7: invalid UTF-8 (byte 0xff)\n"),
+    ("bad-yaml.md", "error: source/doc.md:3: invalid YAML front matter: "
+                    "found unexpected end of stream\n"),
+    ("bad-yaml-flow.md", "error: source/doc.md:2: invalid YAML front matter: "
+                         "expected ',' or ']', but got '<stream end>'\n"),
+])
+@pytest.mark.parametrize("command", [["extract"], ["update", "-l", "ja"], ["build"]])
+def test_bad_source(make_project, fixture: str, message: str, command: list[str]) -> None:
+    root = project_with(make_project, fixture)
+    before = snapshot(root)
+    result = run(root, *command)
+    assert (result.returncode, result.stderr) == (1, message)
+    assert "Traceback" not in result.stderr
+    assert snapshot(root) == before
+
+
+@pytest.mark.parametrize("fixture, message", [
+    ("unterminated-string.po", "locales/ja/LC_MESSAGES/doc.po:8: end-of-line within string"),
+    ("duplicate-entry.po", "locales/ja/LC_MESSAGES/doc.po:9: duplicate message definition: '标题'"),
+])
+@pytest.mark.parametrize("command", [["update", "-l", "ja"], ["build", "-l", "ja"]])
+def test_bad_catalog(make_project, fixture: str, message: str, command: list[str]) -> None:
+    root = make_project({"doc": "# 标题\n\n正文。\n"})
+    assert run(root, "extract").returncode == 0
+    po = root / "locales/ja/LC_MESSAGES/doc.po"
+    po.parent.mkdir(parents=True)
+    shutil.copy(BAD / fixture, po)
+    before = snapshot(root)
+    result = run(root, *command)
+    assert (result.returncode, result.stderr) == (1, f"error: {message}\n")
+    assert snapshot(root) == before
+
+
+def test_bom_and_crlf_are_kept(make_project) -> None:
+    root = project_with(make_project, "bom-crlf.md")
+    assert run(root, "update", "-l", "ja").returncode == 0
+    pot = (root / "locales/doc.pot").read_text(encoding="utf-8")
+    assert '\nmsgid "第一行第二行。"\n' in pot and "\r" not in pot and "\ufeff" not in pot
+    assert run(root, "build", "-l", "ja").returncode == 0
+    source = (root / "source/doc.md").read_bytes()
+    assert (root / "build/ja/doc.md").read_bytes() == source  # untranslated: identical
+    po = root / "locales/ja/LC_MESSAGES/doc.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgid "引用内容"\nmsgstr ""', 'msgid "引用内容"\nmsgstr "引用された\\n内容です"'), encoding="utf-8")
+    assert run(root, "build", "-l", "ja").returncode == 0
+    built = (root / "build/ja/doc.md").read_bytes()
+    # the translation's own line break gets the quote prefix and the file's CRLF
+    assert built == source.replace("> 引用\r\n> 内容".encode(), "> 引用された\r\n> 内容です".encode())
+
+
+def test_missing_source_folder(tmp_path: Path) -> None:
+    result = run(tmp_path, "extract")
+    assert (result.returncode, result.stderr) == (1, "error: source: source folder not found\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [["update", "-l", "xx"], ["build", "-l", "ja", "qq-ZZ"]])
+def test_unknown_language_is_a_usage_error(make_project, command: list[str]) -> None:
+    root = make_project({"doc": "正文。\n"})
+    result = run(root, *command)
+    assert result.returncode == 2
+    assert "unknown language code" in result.stderr
+    assert not (root / "locales").exists()
+
+
+def test_unknown_language_in_config(make_project) -> None:
+    root = make_project({"doc": "正文。\n"}, '[pipeline]\nlanguages = ["en", "klingon"]\n')
+    result = run(root, "build")
+    assert (result.returncode, result.stderr) == (
+        1, "error: unknown language code 'klingon'\n")
+
+
+def test_bad_toml(make_project) -> None:
+    root = make_project({"doc": "正文。\n"}, "[pipeline\n")
+    result = run(root, "extract")
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: pipeline.toml: invalid TOML")
+
+
+def test_debug_shows_the_traceback(make_project) -> None:
+    root = project_with(make_project, "bad-utf8.md")
+    result = run(root, "--debug", "extract")
+    assert result.returncode == 1 and "source/doc.md:5:7" in result.stderr

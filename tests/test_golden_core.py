@@ -1,0 +1,53 @@
+"""Golden files: ``X.md`` in; ``X.pot`` (the template) and ``X.pseudo.md`` (the rebuild with
+every unit wrapped as ``(…)``) out.  ``UPDATE_GOLDEN=1 pytest`` rewrites the expected files;
+review them with ``git diff`` before committing.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from markdown_facts import block_structure, protected_facts
+from pipeline.catalog import extract_catalog
+from pipeline.pofile_io import serialize_catalog
+from pipeline.rebuild import rebuild_markdown
+from pipeline.segmenter import segment_document
+
+from conftest import GOLDEN
+
+CASES = sorted(p for p in (GOLDEN / "core").glob("*.md") if p.name.count(".") == 1)
+STAMP = "2026-01-01 00:00+0000"
+
+
+def _check(expected: Path, actual: str) -> None:
+    if os.environ.get("UPDATE_GOLDEN"):
+        expected.write_text(actual, encoding="utf-8")
+    assert expected.read_text(encoding="utf-8") == actual
+
+
+def _document(case: Path):
+    return segment_document(case.read_text(encoding="utf-8"), f"source/{case.name}")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_template(case: Path) -> None:
+    template = extract_catalog(_document(case), "golden", STAMP)
+    _check(case.with_suffix(".pot"), serialize_catalog(template))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_pseudo_translation(case: Path) -> None:
+    source = case.read_text(encoding="utf-8")
+    rebuilt = rebuild_markdown(_document(case), lambda segment: f"({segment.msgid})")
+    _check(case.with_suffix(".pseudo.md"), rebuilt)
+    assert block_structure(rebuilt) == block_structure(source)
+    assert protected_facts(rebuilt) == protected_facts(source)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_identity(case: Path) -> None:
+    source = case.read_text(encoding="utf-8")
+    assert rebuild_markdown(_document(case), lambda segment: segment.msgid) == source

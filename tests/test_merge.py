@@ -1,0 +1,102 @@
+"""Updating catalogs like ``msgmerge --previous``: golden files and an edit cycle."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+
+from pipeline.merge import update_catalog
+from pipeline.pofile_io import read_catalog, serialize_catalog
+
+from conftest import GOLDEN, ROOT
+
+MERGE = GOLDEN / "merge"
+
+
+def test_update_golden() -> None:
+    """Unchanged keeps its msgstr; edited becomes fuzzy with ``#|``; removed becomes
+    obsolete with its comment; added is empty; an obsolete entry whose msgid is back revives."""
+    old = read_catalog(MERGE / "edit-cycle.old.po", "old.po")
+    template = read_catalog(MERGE / "edit-cycle.pot", "new.pot")
+    merged = serialize_catalog(update_catalog(old, template))
+    expected = MERGE / "edit-cycle.expect.po"
+    if os.environ.get("UPDATE_GOLDEN"):
+        expected.write_text(merged, encoding="utf-8")
+    assert merged == expected.read_text(encoding="utf-8")
+
+
+def test_update_states() -> None:
+    old = read_catalog(MERGE / "edit-cycle.old.po", "old.po")
+    template = read_catalog(MERGE / "edit-cycle.pot", "new.pot")
+    merged = update_catalog(old, template)
+    by_id = {entry.msgid: entry for entry in merged if not entry.obsolete}
+    assert by_id["生成式人工智能简介"].msgstr == "生成AI入門"
+    assert not by_id["生成式人工智能简介"].fuzzy
+    edited = by_id["随着`ChatGPT`的病毒式传播，生成式人工智能已成为最火热的投资赛道。"]
+    assert edited.fuzzy and edited.msgstr.startswith("`ChatGPT`の")
+    assert edited.previous_msgid == "随着`ChatGPT`的病毒式传播，生成式人工智能成为最火热的投资赛道。"
+    assert by_id["全新的段落。"].msgstr == "" and not by_id["全新的段落。"].fuzzy
+    assert by_id["早已删除的段落。"].msgstr == "とうに削除された段落。"
+    obsolete = {entry.msgid: entry for entry in merged if entry.obsolete}
+    assert obsolete["判别式AI也能生成内容。"].msgstr == "識別AIもコンテンツを生成できる。"
+    assert obsolete["判别式AI也能生成内容。"].tcomment == "訳注：専門用語"
+    assert "这一段还没有翻译。" not in obsolete  # nothing was written there: nothing kept
+    assert merged.metadata["POT-Creation-Date"] == "2026-02-01 00:00+0000"
+    assert merged.metadata["Last-Translator"] == "翻訳者 <t@example.org>"
+
+
+def test_msgfmt_accepts_merged(tmp_path: Path) -> None:
+    old = read_catalog(MERGE / "edit-cycle.old.po", "old.po")
+    template = read_catalog(MERGE / "edit-cycle.pot", "new.pot")
+    path = tmp_path / "ja.po"
+    path.write_text(serialize_catalog(update_catalog(old, template)), encoding="utf-8")
+    subprocess.run(["msgfmt", "-c", "-o", os.devnull, str(path)], check=True)
+
+
+def _pipeline(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "pipeline", "--root", str(root), *args],
+                          capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
+
+
+def test_translations_survive_an_edit_cycle(make_project) -> None:
+    """extract → translate → edit the source → update: nothing a translator wrote is lost."""
+    root = make_project({"doc": "# 标题\n\n第一段。\n\n第二段落的内容。\n\n第三段。\n"})
+    assert _pipeline(root, "update", "-l", "ja").returncode == 0
+    po_path = root / "locales/ja/LC_MESSAGES/doc.po"
+    catalog = polib.pofile(str(po_path))
+    for entry in catalog:
+        entry.msgstr = f"[ja] {entry.msgid}"
+    catalog.save()
+    (root / "source/doc.md").write_text("# 标题\n\n第二段落的新内容。\n\n第三段。\n\n完全不同的结尾内容在这里出现。\n",
+                                        encoding="utf-8")
+    result = _pipeline(root, "update", "-l", "ja")
+    assert result.returncode == 0, result.stderr
+    updated = polib.pofile(str(po_path))
+    live = {entry.msgid: entry for entry in updated if not entry.obsolete}
+    assert live["标题"].msgstr == "[ja] 标题" and not live["标题"].fuzzy
+    assert live["第二段落的新内容。"].fuzzy
+    assert live["第二段落的新内容。"].previous_msgid == "第二段落的内容。"
+    assert live["完全不同的结尾内容在这里出现。"].msgstr == ""
+    assert [e.msgstr for e in updated if e.obsolete] == ["[ja] 第一段。"]
+    written = {e.msgstr for e in updated if e.msgstr}
+    assert {f"[ja] {m}" for m in ("标题", "第一段。", "第二段落的内容。", "第三段。")} <= written
+    subprocess.run(["msgfmt", "-c", "-o", os.devnull, str(po_path)], check=True)
+
+
+def test_rewrapped_po_reads_the_same(make_project, tmp_path: Path) -> None:
+    """A PO re-saved by another tool with other wrapping (msgcat -w 20) reads the same."""
+    root = make_project({"doc": "随着`ChatGPT`的病毒式传播，生成式人工智能成为最火热的投资赛道。"
+                                "在如此铺天盖地的信息轰炸下，每个人似乎难以置身事外。\n"})
+    assert _pipeline(root, "update", "-l", "ja").returncode == 0
+    po_path = root / "locales/ja/LC_MESSAGES/doc.po"
+    wrapped = tmp_path / "wrapped.po"
+    subprocess.run(["msgcat", "-w", "20", "-o", str(wrapped), str(po_path)], check=True)
+    assert wrapped.read_text(encoding="utf-8") != po_path.read_text(encoding="utf-8")
+    original = read_catalog(po_path, "a.po")
+    rewrapped = read_catalog(wrapped, "b.po")
+    assert [(e.msgid, e.msgstr, e.occurrences) for e in original] == \
+        [(e.msgid, e.msgstr, e.occurrences) for e in rewrapped]
