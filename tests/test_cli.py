@@ -1,0 +1,76 @@
+"""The command line: exit statuses, re-runs that change nothing, ``make`` with ``LANG=``."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+
+def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "pipeline", "--root", str(root), *args],
+                          capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
+
+
+def test_usage_errors_exit_2(make_project) -> None:
+    root = make_project({"doc": "正文。\n"})
+    assert run(root).returncode == 2
+    assert run(root, "frobnicate").returncode == 2
+    assert run(root, "update", "-l").returncode == 2
+
+
+def test_full_cycle_and_quiet_rerun(make_project) -> None:
+    root = make_project({"doc": "# 标题\n\n正文。\n", "sub/other": "另一篇。\n"})
+    first = run(root, "update")
+    assert first.returncode == 0, first.stderr
+    assert sorted(first.stdout.split()) == sorted(
+        ["wrote", "locales/doc.pot", "wrote", "locales/en/LC_MESSAGES/doc.po",
+         "wrote", "locales/ja/LC_MESSAGES/doc.po", "wrote", "locales/sub/other.pot",
+         "wrote", "locales/en/LC_MESSAGES/sub/other.po",
+         "wrote", "locales/ja/LC_MESSAGES/sub/other.po"])
+    assert run(root, "build").returncode == 0
+    assert (root / "build/ja/sub/other.md").read_text(encoding="utf-8") == "另一篇。\n"
+    stamps = {p: p.stat().st_mtime_ns for p in root.rglob("*.po*")}
+    # a second run of everything writes nothing
+    for command in (["extract"], ["update"], ["build"]):
+        result = run(root, *command)
+        assert (result.returncode, result.stdout) == (0, "")
+    assert stamps == {p: p.stat().st_mtime_ns for p in root.rglob("*.po*")}
+    # even without the fingerprint cache, unchanged catalogs are not rewritten
+    shutil.rmtree(root / ".cache")
+    assert run(root, "update").stdout == ""
+    assert stamps == {p: p.stat().st_mtime_ns for p in root.rglob("*.po*")}
+
+
+def test_deleted_output_is_rebuilt(make_project) -> None:
+    root = make_project({"doc": "正文。\n"})
+    assert run(root, "build", "-l", "ja").returncode == 0
+    (root / "build/ja/doc.md").unlink()
+    result = run(root, "build", "-l", "ja")
+    assert result.stdout == "built build/ja/doc.md\n"
+
+
+def test_language_codes_are_normalised(make_project) -> None:
+    root = make_project({"doc": "正文。\n"})
+    assert run(root, "update", "-l", "pt-BR", "zh-hant").returncode == 0
+    assert (root / "locales/pt_BR/LC_MESSAGES/doc.po").exists()
+    header = (root / "locales/zh_Hant/LC_MESSAGES/doc.po").read_text(encoding="utf-8")
+    assert '"Language: zh_Hant\\n"' in header and "Plural-Forms: nplurals=1" in header
+
+
+def test_make_with_lang_keeps_python_utf8(tmp_path: Path) -> None:
+    """``make build LANG=ja`` must not hand Python a broken locale."""
+    if shutil.which("make") is None:
+        pytest.skip("GNU make is not installed")
+    makefile = tmp_path / "Makefile"
+    makefile.write_text((ROOT / "Makefile").read_text(encoding="utf-8"), encoding="utf-8")
+    probe = subprocess.run(
+        ["make", "-s", "-f", str(makefile), "--eval",
+         "probe:\n\t@echo \"$(LANG_OPTION)|$$LANG|$$PYTHONUTF8\"", "probe", "LANG=ja"],
+        capture_output=True, text=True, cwd=tmp_path)
+    assert probe.stdout.strip() == "-l ja||1"
