@@ -74,3 +74,15 @@ def test_make_with_lang_keeps_python_utf8(tmp_path: Path) -> None:
          "probe:\n\t@echo \"$(LANG_OPTION)|$$LANG|$$PYTHONUTF8\"", "probe", "LANG=ja"],
         capture_output=True, text=True, cwd=tmp_path)
     assert probe.stdout.strip() == "-l ja||1"
+
+
+def test_catalogs_pass_msgfmt(sample_project: Path) -> None:
+    """Every PO and POT the pipeline writes passes ``msgfmt -c``, and so do the committed ones."""
+    assert run(sample_project, "update", "-l", "ja", "pt-BR", "he").returncode == 0
+    written = sorted(sample_project.glob("locales/**/*.po*"))
+    committed = sorted((ROOT / "locales").glob("**/*.po"))
+    assert len(written) == 4 and committed
+    for path in written + committed:
+        result = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)],
+                                capture_output=True, text=True)
+        assert result.returncode == 0, f"{path}: {result.stderr}"
