@@ -50,9 +50,30 @@ def load_config(root: Path) -> Config:
     if unknown:
         raise ConfigError(f"unknown key(s) in [pipeline]: {', '.join(sorted(unknown))}",
                           CONFIG_NAME)
-    values = {key: tuple(value) if isinstance(value, list) else value
-              for key, value in table.items()}
+    values = {key: _checked(key, value) for key, value in table.items()}
     if "languages" in values:
         values["languages"] = tuple(normalize_language(code) for code in values["languages"])
     extra = {key: value for key, value in data.items() if key != "pipeline"}
     return Config(**values, extra=extra)
+
+
+def _checked(key: str, value: Any) -> Any:
+    """A ``[pipeline]`` value converted to the type of its default, or a ConfigError."""
+    default = getattr(Config(), key)
+    if isinstance(default, tuple):
+        if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            return tuple(value)
+        expected = "a list of strings"
+    elif isinstance(default, bool):
+        if isinstance(value, bool):
+            return value
+        expected = "true or false"
+    elif isinstance(default, float):
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1:
+            return float(value)
+        expected = "a number from 0 to 1"
+    else:
+        if isinstance(value, str) and value:
+            return value
+        expected = "a non-empty string"
+    raise ConfigError(f"[pipeline] {key} must be {expected}", CONFIG_NAME)

@@ -223,7 +223,8 @@ def _signature(children: list[Token]) -> list[tuple[str, str]]:
 
 def _row_segments(text: str, starts: list[int], tokens: list[Token], index: int,
                   env: dict[str, Any]) -> list[Segment]:
-    line = tokens[index].map[0] if tokens[index].map else 0
+    row_map = tokens[index].map
+    line = row_map[0] if row_map else 0
     bounds = env.get(TABLE_ROWS, {}).get(line)
     if bounds is None:
         return []

@@ -115,3 +115,16 @@ def test_debug_shows_the_traceback(make_project) -> None:
     root = project_with(make_project, "bad-utf8.md")
     result = run(root, "--debug", "extract")
     assert result.returncode == 1 and "source/doc.md:5:7" in result.stderr
+
+
+@pytest.mark.parametrize("line, message", [
+    ('languages = "en"', "[pipeline] languages must be a list of strings"),
+    ("publish_machine_drafts = 1", "[pipeline] publish_machine_drafts must be true or false"),
+    ("fuzzy_threshold = 7", "[pipeline] fuzzy_threshold must be a number from 0 to 1"),
+    ('source_dir = ""', "[pipeline] source_dir must be a non-empty string"),
+    ("colour = 1", "unknown key(s) in [pipeline]: colour"),
+])
+def test_bad_config_value(make_project, line: str, message: str) -> None:
+    root = make_project({"doc": "正文。\n"}, f"[pipeline]\n{line}\n")
+    result = run(root, "extract")
+    assert (result.returncode, result.stderr) == (1, f"error: pipeline.toml: {message}\n")
