@@ -1,0 +1,192 @@
+"""The checks: each a tiny function ``(entry, context) -> Iterable[Problem]`` in one table.
+
+A check compares an entry's msgstr with its msgid (both parsed as the source parses them,
+see :mod:`.inline_facts`).  Error-level problems keep a translation out of a build; warnings
+are only printed.  Code spans, links and images have their own checks, so ``markup`` counts
+only the rest and one broken thing is reported once.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+
+import polib
+
+from .context import BLOCK_STYLES, CheckContext
+from .inline_facts import block_kinds
+from .numbers import missing_numbers
+from .problem import ERROR, WARNING, Problem
+from .scripts import cjk_runs, is_full_width, usual_length
+from .terms import contains_term, find_terms, remove_terms
+
+Check = Callable[[polib.POEntry, CheckContext], Iterable[Problem]]
+
+_LENGTH_FACTOR = 3.0
+"""How far from the usual ratio a length may be before it is worth a look."""
+_LENGTH_FROM = 10
+"""Source texts shorter than this (characters of prose) are too short to judge by length."""
+
+
+def _changes(source: Counter[str], target: Counter[str], what: str) -> str:
+    missing = [f"{what}{key} missing" for key in (source - target).elements()]
+    added = [f"{what}{key} added" for key in (target - source).elements()]
+    return "; ".join(missing + added)
+
+
+def _copied(entry: polib.POEntry) -> bool:
+    # A msgstr that is the msgid copied is reported once, as untranslated.
+    return bool(entry.msgstr.strip() == entry.msgid.strip())
+
+
+def code_spans_kept(entry: polib.POEntry, context: CheckContext) -> Iterator[Problem]:
+    """The inline code spans (and math) are the source's, each as often."""
+    source, target = context.source(entry).code_spans, context.target(entry).code_spans
+    if source != target:
+        shown = Counter({f"`{code}`": n for code, n in source.items()})
+        found = Counter({f"`{code}`": n for code, n in target.items()})
+        yield Problem("code-spans", ERROR, _changes(shown, found, "code span "))
+
+
+def links_kept(entry: polib.POEntry, context: CheckContext) -> Iterator[Problem]:
+    """Links, images and footnote references point where the source's do, as many times;
+    their text may change."""
+    source, target = context.source(entry).targets, context.target(entry).targets
+    if source != target:
+        yield Problem("links", ERROR, _changes(source, target, ""))
+
+
+def markup_kept(entry: polib.POEntry, context: CheckContext) -> Iterator[Problem]:
+    """Emphasis, strong, strikethrough, hard breaks and inline HTML survive as many times
+    (in any order: a translation may move them)."""
+    source, target = context.source(entry).markup, context.target(entry).markup
+    if source != target:
+        changes = [f"{kind}: {source[kind]} in the source, {target[kind]} in the translation"
+                   for kind in sorted(set(source) | set(target)) if source[kind] != target[kind]]
+        yield Problem("markup", ERROR, "; ".join(changes))
+
+
+def no_new_block(entry: polib.POEntry, context: CheckContext) -> Iterator[Problem]:
+    """A translation written as Markdown lines makes no block its source does not make: no
+    list, heading, quote or code block by accident, no blank line splitting a paragraph."""
+    if not context.entry_styles(entry) & BLOCK_STYLES:
+        return
+    new = block_kinds(entry.msgstr) - block_kinds(entry.msgid)
+    if new:
+        kinds = ", ".join(sorted(new))
+        yield Problem("new-block", ERROR, f"the translation would start a new {kinds}")
+
+
+def _flat(text: str) -> str:
+    # A term may be split over two lines of a translation: "Stable\nDiffusion".
+    return " ".join(text.split())
+
+
+def keep_terms_kept(entry: polib.POEntry, context: CheckContext) -> Iterator[Problem]:
+    """Do-not-translate glossary terms in the source's text are in the translation verbatim."""
+    source, target = context.source(entry).prose, _flat(context.target(entry).prose)
+    for term in find_terms(source, context.glossary.keep_terms()):
+        if term not in target:
+            yield Problem("glossary", ERROR, f"do-not-translate term '{term}' missing")
+
+
+def forced_terms_used(entry: polib.POEntry, context: CheckContext) -> Iterator[Problem]:
+    """A glossary term with a forced translation is translated that way."""
+    if _copied(entry):
+        return
+    forced = context.glossary.forced(context.language)
+    source, target = context.source(entry).prose, _flat(context.target(entry).prose)
+    for term in find_terms(source, forced):
+        if not contains_term(target, forced[term]):
+            yield Problem("glossary", ERROR, f"'{term}' must be translated as '{forced[term]}'")
+
+
+def numbers_kept(entry: polib.POEntry, context: CheckContext) -> Iterator[Problem]:
+    """Every number of the source's text is in the translation (``2,000`` = ``2000``,
+    ``100万`` = ``1 million``, ``10月`` = ``October``)."""
+    missing = missing_numbers(context.source(entry).prose, context.target(entry).prose,
+                              context.language)
+    if missing:
+        yield Problem("numbers", ERROR, "number(s) missing: " + ", ".join(missing))
+
+
+def _own_script(context: CheckContext) -> bool:
+    # zh → zh_Hant: the same script family, identical text is fine.
+    return context.language.split("_")[0] == context.source_language.split("_")[0]
+
+
+def no_cjk_left(entry: polib.POEntry, context: CheckContext) -> Iterator[Problem]:
+    """A Latin-script translation has no Chinese (or Japanese, Korean) text left, glossary
+    terms apart."""
+    if not context.latin or _copied(entry):
+        return
+    allowed = context.glossary.keep_terms() + list(context.glossary.forced(context.language)
+                                                   .values())
+    runs = cjk_runs(remove_terms(context.target(entry).prose, allowed))
+    if runs:
+        yield Problem("script-leak", ERROR, "Chinese text left: " + ", ".join(runs[:5]))
+
+
+def no_full_width(entry: polib.POEntry, context: CheckContext) -> Iterator[Problem]:
+    """A Latin-script translation uses ASCII punctuation, not ``，`` ``。`` ``（``."""
+    if not context.latin or _copied(entry):
+        return
+    marks = "".join(dict.fromkeys(c for c in context.target(entry).prose if is_full_width(c)))
+    if marks:
+        yield Problem("full-width", ERROR,
+                      f"full-width punctuation in a Latin-script translation: {marks}")
+
+
+def translated_at_all(entry: polib.POEntry, context: CheckContext) -> Iterator[Problem]:
+    """A msgstr is not just the Chinese msgid copied."""
+    if _own_script(context) or not _copied(entry):
+        return
+    if cjk_runs(context.source(entry).prose):
+        yield Problem("untranslated", ERROR, "the translation is the source text")
+
+
+def length_usual(entry: polib.POEntry, context: CheckContext) -> Iterator[Problem]:
+    """The translation's length is not far outside the usual for the language pair."""
+    source = context.source(entry).prose
+    if len(" ".join(source.split())) < _LENGTH_FROM:
+        return
+    ratio = len(" ".join(context.target(entry).prose.split())) / usual_length(source,
+                                                                              context.language)
+    if not 1 / _LENGTH_FACTOR <= ratio <= _LENGTH_FACTOR:
+        yield Problem("length-ratio", WARNING,
+                      f"the translation is {ratio:.1f}× as long as usual for its source")
+
+
+def _edges(text: str) -> tuple[str, str]:
+    return text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+
+
+def whitespace_tidy(entry: polib.POEntry, context: CheckContext) -> Iterator[Problem]:
+    """No leading or trailing whitespace the source does not have, no doubled spaces."""
+    source, target = _edges(entry.msgid), _edges(entry.msgstr)
+    for side, wanted, found in zip(("leading", "trailing"), source, target):
+        if wanted != found:
+            yield Problem("whitespace", WARNING, f"{side} whitespace differs from the source's")
+    if "  " in context.target(entry).prose.strip() and "  " not in context.source(entry).prose:
+        yield Problem("whitespace", WARNING, "doubled space")
+
+
+CHECKS: tuple[Check, ...] = (
+    code_spans_kept,
+    links_kept,
+    markup_kept,
+    no_new_block,
+    keep_terms_kept,
+    forced_terms_used,
+    numbers_kept,
+    no_cjk_left,
+    no_full_width,
+    translated_at_all,
+    length_usual,
+    whitespace_tidy,
+)
+"""Every check, in the order their problems are printed."""
+
+CHECK_NAMES = ("code-spans", "links", "markup", "new-block", "glossary", "numbers",
+               "script-leak", "full-width", "untranslated", "length-ratio", "whitespace")
+"""The names problems carry (``[check] levels`` in pipeline.toml refers to them)."""

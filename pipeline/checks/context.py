@@ -1,0 +1,107 @@
+"""What checks know besides the entry: the languages, the glossary, the source document.
+
+The source's reference definitions and footnotes (its markdown-it ``env``) let a msgid such
+as ``见[论文][1]`` parse with its link, as it does in the document; how each msgid is
+written back (its segment styles) says which checks apply: front-matter values are plain
+text, and only text written as Markdown lines can start a new block by accident.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import polib
+
+from ..document import Document
+from ..glossary import Glossary
+from ..markdown_parser import parse_blocks
+from .inline_facts import InlineFacts, inline_facts, plain_facts
+from .scripts import is_latin
+
+Key = tuple[str | None, str]
+MARKDOWN_STYLES = frozenset({"inline", "line", "cell"})
+BLOCK_STYLES = frozenset({"inline"})
+"""Styles whose text becomes Markdown lines of their own (not a heading line or a cell)."""
+
+
+def _styles_from_kinds(entry: polib.POEntry) -> frozenset[str]:
+    # Without the source, the kinds in the entry's ``#.`` comments tell the style.
+    styles = set()
+    for kind in (entry.comment or "").split("\n"):
+        if kind.startswith("front matter"):
+            styles.add("yaml")
+        elif kind == "table cell":
+            styles.add("cell")
+        elif kind == "heading":
+            styles.add("line")
+        elif kind:
+            styles.add("inline")
+    return frozenset(styles or {"inline"})
+
+
+@dataclass
+class CheckContext:
+    """Everything a check reads besides the PO entry itself."""
+
+    language: str
+    """The target language (gettext code)."""
+    source_language: str = "zh"
+    glossary: Glossary = field(default_factory=Glossary)
+    env: Mapping[str, Any] = field(default_factory=dict)
+    """The source document's reference definitions and footnotes."""
+    styles: Mapping[Key, frozenset[str]] = field(default_factory=dict)
+    """How each (msgctxt, msgid) of the source is written back (segment styles)."""
+    levels: Mapping[str, str] = field(default_factory=dict)
+    """Per-check level from ``[check]`` in pipeline.toml: ``warning`` or ``off``."""
+    shown: str = ""
+    """The catalog's path as printed in problem lines."""
+    msgid_lines: Mapping[int, int] = field(default_factory=dict)
+    """Line of each entry's ``msgid`` by the line the entry starts on (polib's linenum)."""
+    _facts: dict[tuple[bool, str], InlineFacts] = field(default_factory=dict, repr=False)
+
+    @property
+    def latin(self) -> bool:
+        """Whether the target language is written in the Latin alphabet."""
+        return is_latin(self.language)
+
+    def entry_styles(self, entry: polib.POEntry) -> frozenset[str]:
+        """The styles ``entry`` is written back in (from the source, else its comments)."""
+        return self.styles.get((entry.msgctxt, entry.msgid)) or _styles_from_kinds(entry)
+
+    def is_markdown(self, entry: polib.POEntry) -> bool:
+        """False for front-matter values: only text checks apply to them."""
+        return bool(self.entry_styles(entry) & MARKDOWN_STYLES)
+
+    def facts(self, entry: polib.POEntry, text: str) -> InlineFacts:
+        """The facts of ``text`` (the entry's msgid or msgstr), parsed once."""
+        key = (self.is_markdown(entry), text)
+        if key not in self._facts:
+            self._facts[key] = inline_facts(text, self.env) if key[0] else plain_facts(text)
+        return self._facts[key]
+
+    def source(self, entry: polib.POEntry) -> InlineFacts:
+        """The facts of the entry's msgid."""
+        return self.facts(entry, entry.msgid)
+
+    def target(self, entry: polib.POEntry) -> InlineFacts:
+        """The facts of the entry's msgstr."""
+        return self.facts(entry, entry.msgstr)
+
+    def place(self, entry: polib.POEntry) -> str:
+        """``path:line`` of the entry's msgid."""
+        start = entry.linenum if isinstance(entry.linenum, int) else 0
+        return f"{self.shown}:{self.msgid_lines.get(start, start)}"
+
+
+def document_context(document: Document, language: str, **settings: Any) -> CheckContext:
+    """A context for the catalog of ``document`` in ``language``: the source's env and the
+    style of every segment; ``settings`` fill the other fields."""
+    _, env = parse_blocks(document.text)
+    styles: dict[Key, set[str]] = {}
+    for segment in document.segments:
+        style = "yaml" if segment.style.startswith("yaml") else segment.style
+        styles.setdefault((segment.context, segment.msgid), set()).add(style)
+    frozen = {key: frozenset(value) for key, value in styles.items()}
+    return CheckContext(language=language, env=env, styles=frozen, **settings)

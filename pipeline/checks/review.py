@@ -1,0 +1,100 @@
+"""Running every check over an entry or a catalog, and setting checks up for a project.
+
+``pipeline.toml`` may change what a check's problems weigh::
+
+    [check]
+    warnings = ["numbers"]      # printed, but the translation is still published
+    disabled = ["length-ratio"] # not run at all
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+import polib
+
+from ..document import Document
+from ..errors import ConfigError
+from ..glossary import load_glossary
+from ..project import Project
+from .checkers import CHECK_NAMES, CHECKS
+from .context import CheckContext, document_context
+from .problem import ERROR, WARNING, Problem
+
+_ENTRY_START = re.compile(r'^(#|msgctxt\b|")')
+_MSGID = re.compile(r"^(#~ )?msgid ")
+
+
+def check_entry(entry: polib.POEntry, context: CheckContext) -> list[Problem]:
+    """Every problem of one entry (none for an untranslated or obsolete one), at the level
+    the project gives each check."""
+    if entry.obsolete or not entry.msgstr:
+        return []
+    problems = []
+    for check in CHECKS:
+        for problem in check(entry, context):
+            level = context.levels.get(problem.check, problem.level)
+            if level != "off":
+                problems.append(replace(problem, level=level))
+    return problems
+
+
+def check_catalog(catalog: polib.POFile,
+                  context: CheckContext) -> list[tuple[polib.POEntry, Problem]]:
+    """Every problem of every entry of a catalog, in file order."""
+    return [(entry, problem) for entry in catalog for problem in check_entry(entry, context)]
+
+
+def has_error(problems: Iterable[Problem]) -> bool:
+    """Whether any of ``problems`` keeps its translation out of a build."""
+    return any(problem.level == ERROR for problem in problems)
+
+
+def msgid_lines(text: str) -> dict[int, int]:
+    """The line of each entry's ``msgid`` by the line the entry starts on (its first
+    comment, as polib's ``linenum`` counts), for a PO file's text."""
+    lines = text.split("\n")
+    found = {}
+    for index, line in enumerate(lines):
+        if _MSGID.match(line):
+            start = index
+            while start > 0 and _ENTRY_START.match(lines[start - 1]) \
+                    and not lines[start - 1].startswith("#~ msgstr"):
+                start -= 1
+            found[start + 1] = index + 1
+    return found
+
+
+def check_levels(table: dict[str, Any]) -> dict[str, str]:
+    """Per-check levels from the ``[check]`` table of pipeline.toml."""
+    levels = {}
+    for key, level in (("warnings", WARNING), ("disabled", "off")):
+        names = table.get(key, [])
+        if not isinstance(names, list):
+            raise ConfigError(f"[check] {key} must be a list of check names", "pipeline.toml")
+        for name in names:
+            if name not in CHECK_NAMES:
+                raise ConfigError(f"[check] {key}: unknown check '{name}' (known: "
+                                  f"{', '.join(CHECK_NAMES)})", "pipeline.toml")
+            levels[name] = level
+    return levels
+
+
+def project_checks(project: Project, document: Document, name: str,
+                   language: str) -> CheckContext:
+    """The check context for one document's catalog in ``language``: the project's
+    glossary and ``[check]`` levels, the source's links and segment styles, and the
+    catalog's msgid lines for messages."""
+    path = project.catalog_path(name, language)
+    try:
+        lines = msgid_lines(path.read_text(encoding="utf-8-sig").replace("\r\n", "\n"))
+    except (OSError, UnicodeDecodeError):
+        lines = {}  # reading the catalog itself reports what is wrong with it
+    return document_context(document, language,
+                            source_language=project.config.source_language,
+                            glossary=load_glossary(project.locales_dir),
+                            levels=check_levels(project.config.extra.get("check", {})),
+                            shown=project.shown(path), msgid_lines=lines)

@@ -1,0 +1,216 @@
+"""The checks, driven by fixture catalogs: one known-bad translation per file.
+
+``tests/fixtures/checks/`` holds ``source.md`` (the document every fixture translates), a
+``glossary.csv`` and catalogs named for the reason they exist: ``clean.po`` (a full,
+correct English translation), ``clean-ja.po``, and one copy of ``clean.po`` per defect with
+exactly one entry changed (its translator comment says how).  ``X.expect`` is the exact
+output of the checks on ``X.po``: empty for the clean ones, one line at the changed entry's
+msgid for the others.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+import pytest
+
+from pipeline.checks import (CHECK_NAMES, CHECKS, CheckContext, check_catalog, check_entry,
+                             document_context, format_problem)
+from pipeline.checks.review import check_levels, msgid_lines
+from pipeline.errors import ConfigError
+from pipeline.glossary import Glossary, GlossaryEntry, load_glossary
+from pipeline.pofile_io import read_catalog
+from pipeline.segmenter import segment_document
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "checks"
+CATALOGS = sorted(FIXTURES.glob("*.po"))
+SOURCE = segment_document((FIXTURES / "source.md").read_text(encoding="utf-8"), "source.md")
+
+
+def run_checks(path: Path) -> list[str]:
+    """The check output for a fixture catalog, as ``check`` prints it."""
+    catalog = read_catalog(path, path.name)
+    context = document_context(SOURCE, catalog.metadata["Language"],
+                               glossary=load_glossary(FIXTURES), shown=path.name,
+                               msgid_lines=msgid_lines(path.read_text(encoding="utf-8")))
+    return [format_problem(context.place(entry), problem)
+            for entry, problem in check_catalog(catalog, context)]
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=[path.stem for path in CATALOGS])
+def test_fixture_catalog(path: Path) -> None:
+    expected = path.with_suffix(".expect").read_text(encoding="utf-8").splitlines()
+    assert run_checks(path) == expected
+
+
+@pytest.mark.parametrize("path", [p for p in CATALOGS if p.with_suffix(".expect").stat().st_size],
+                         ids=lambda path: path.stem)
+def test_bad_fixture_fires_at_the_changed_entry_only(path: Path) -> None:
+    # The changed entry is the one with a translator comment; every problem points at it.
+    text = path.read_text(encoding="utf-8")
+    changed = [e for e in polib.pofile(text) if e.tcomment]
+    assert len(changed) == 1
+    line = msgid_lines(text)[changed[0].linenum]
+    assert {out.split(":")[1] for out in run_checks(path)} == {str(line)}
+
+
+def test_every_check_name_is_fired_by_a_fixture() -> None:
+    fired = {line.split("[")[1].split("]")[0]
+             for path in CATALOGS for line in run_checks(path)}
+    assert fired == set(CHECK_NAMES)
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=lambda check: check.__name__)
+def test_every_check_function_fires_on_a_fixture(check) -> None:
+    def fires(path: Path) -> bool:
+        catalog = read_catalog(path, path.name)
+        context = document_context(SOURCE, catalog.metadata["Language"],
+                                   glossary=load_glossary(FIXTURES))
+        return any(list(check(entry, context)) for entry in catalog if entry.msgstr)
+    assert any(fires(path) for path in CATALOGS)
+
+
+def test_clean_fixtures_are_complete() -> None:
+    # A clean catalog proves little if it leaves entries out.
+    for name in ("clean.po", "clean-ja.po"):
+        catalog = read_catalog(FIXTURES / name, name)
+        assert catalog.percent_translated() == 100
+        assert len(catalog) == len({(s.context, s.msgid) for s in SOURCE.segments})
+
+
+def _entry(msgid: str, msgstr: str, comment: str = "paragraph") -> polib.POEntry:
+    return polib.POEntry(msgid=msgid, msgstr=msgstr, comment=comment)
+
+
+def _problems(entry: polib.POEntry, language: str = "en", **settings: object) -> list[str]:
+    context = CheckContext(language=language, **settings)  # type: ignore[arg-type]
+    return [f"{p.check}: {p.message}" for p in check_entry(entry, context)]
+
+
+@pytest.mark.parametrize("msgid, msgstr, expected", [
+    ("共2,000个", "2000 in all", []),
+    ("共2000个", "2,000 in all", []),
+    ("超过100万张", "more than 1 million", []),
+    ("大约2.5亿张", "about 250 million", []),
+    ("2022年10月之后", "since October 2022", []),
+    ("2022年10月之后", "since Oct. 2022", []),
+    ("2022年10月之后", "since 2022", ["numbers: number(s) missing: 10"]),
+    ("图２.1", "Figure 2.1", []),
+    ("`GPT-3.5` 用了3个月", "`GPT-3.5` took three months", ["numbers: number(s) missing: 3"]),
+], ids=["grouping", "grouping-added", "wan", "yi", "month-name", "month-abbreviation",
+        "month-dropped", "full-width-digit", "number-in-code-is-not-prose"])
+def test_numbers(msgid: str, msgstr: str, expected: list[str]) -> None:
+    assert _problems(_entry(msgid, msgstr)) == expected
+
+
+@pytest.mark.parametrize("language, msgstr, expected", [
+    ("de", "2.000 insgesamt, Version 3,5", []),
+    ("de", "2.000 insgesamt, Version 3.5", []),
+    ("fr", "2\u202f000 au total, version 3,5", []),
+    ("de", "250 Millionen", ["numbers: number(s) missing: 2000, 3.5"]),
+])
+def test_numbers_in_the_target_languages_own_format(language: str, msgstr: str,
+                                                     expected: list[str]) -> None:
+    entry = _entry("共2,000个，版本3.5", msgstr)
+    assert [p for p in _problems(entry, language) if p.startswith("numbers")] == expected
+
+
+GLOSSARY = Glossary((GlossaryEntry("GPT"), GlossaryEntry("GPT-4"),
+                     GlossaryEntry("人工智能", "artificial intelligence", "en"),
+                     GlossaryEntry("生成式人工智能", "generative AI", "en"),
+                     GlossaryEntry("派派星")))
+
+
+@pytest.mark.parametrize("msgid, msgstr, expected", [
+    ("生成式人工智能很强", "Generative AI is strong", []),
+    ("生成式人工智能和人工智能",
+     "generative AI and AI", ["glossary: '人工智能' must be translated as 'artificial intelligence'"]),
+    ("`GPT-4`和GPT-4", "`GPT-4` and GPT 4", ["glossary: do-not-translate term 'GPT-4' missing"]),
+    ("GPT-4发布", "GPT-4 was released", []),
+    ("GPTs很多", "there are many of them", []),
+    ("作者丨派派星", "Author: 派派星", []),
+    ("生成式人工智能的\n历史", "the history of generative\nAI", []),
+], ids=["forced-used", "longest-term-first", "keep-term-dropped", "longest-keep-term",
+        "whole-words-only", "cjk-keep-term-is-no-leak", "term-over-a-line-break"])
+def test_glossary(msgid: str, msgstr: str, expected: list[str]) -> None:
+    assert _problems(_entry(msgid, msgstr), glossary=GLOSSARY) == expected
+
+
+@pytest.mark.parametrize("language, msgstr, expected", [
+    ("en", "Hello，world", ["full-width: full-width punctuation in a Latin-script translation: ，"]),
+    ("de", "Hallo（Welt）", ["full-width: full-width punctuation in a Latin-script translation: （）"]),
+    ("vi", "Xin chào 世界", ["script-leak: Chinese text left: 世界"]),
+    ("en", "See `世界` and [world](https://例子.com)", []),
+    ("ja", "こんにちは、世界", []),
+    ("ru", "Привет, мир", []),
+    ("zh_Hant", "你好，世界", []),
+], ids=["comma-in-english", "parentheses-in-german", "han-in-vietnamese", "code-and-url-are-not-text",
+        "japanese-target", "cyrillic-target", "traditional-chinese-target"])
+def test_script_leaks_only_in_latin_targets(language: str, msgstr: str,
+                                            expected: list[str]) -> None:
+    problems = _problems(_entry("你好，世界", msgstr), language)
+    assert [p for p in problems if p.startswith(("script-leak", "full-width"))] == expected
+
+
+@pytest.mark.parametrize("comment, msgstr, expected", [
+    ("paragraph", "# Title", ["new-block: the translation would start a new heading"]),
+    ("paragraph", "> quoted", ["new-block: the translation would start a new block quote"]),
+    ("paragraph", "1. first", ["new-block: the translation would start a new numbered list"]),
+    ("paragraph", "line\n---", ["new-block: the translation would start a new heading"]),
+    ("paragraph", "    code", ["new-block: the translation would start a new indented code block",
+                                "whitespace: leading whitespace differs from the source's"]),
+    ("paragraph", "[a]: https://x.y", ["new-block: the translation would start a new "
+                                       "reference definition"]),
+    ("heading", "# Title", []),
+    ("table cell", "> not a quote", []),
+    ("front matter: title", "- **plain** text", []),
+], ids=["heading", "quote", "ordered-list", "setext-heading", "indented-code",
+        "reference-definition", "heading-line", "table-cell", "front-matter"])
+def test_new_blocks_only_where_a_translation_makes_lines(comment: str, msgstr: str,
+                                                         expected: list[str]) -> None:
+    assert _problems(_entry("标题", msgstr, comment)) == expected
+
+
+def test_source_styles_win_over_comments() -> None:
+    # A setext heading is written back as Markdown lines: it can start a list.
+    document = segment_document("标题\n===\n", "doc.md")
+    context = document_context(document, "en")
+    entry = _entry("标题", "- Title", "heading")
+    assert [p.check for p in check_entry(entry, context)] == ["new-block"]
+    assert check_entry(entry, CheckContext(language="en")) == []
+
+
+def test_reference_links_and_footnotes_resolve_with_the_sources_definitions() -> None:
+    document = segment_document("见[论文][p]和脚注[^n]。\n\n[^n]: 注。\n\n[p]: https://a.b\n",
+                                "doc.md")
+    context = document_context(document, "en")
+    entry = _entry("见[论文][p]和脚注[^n]。", "See [the paper][p] and note[^m].")
+    assert [p.message for p in check_entry(entry, context)] == ["footnote [^n] missing"]
+
+
+def test_untranslated_entries_and_obsolete_ones_are_not_checked() -> None:
+    assert _problems(_entry("你好", "")) == []
+    obsolete = _entry("你好", "你好")
+    obsolete.obsolete = True
+    assert _problems(obsolete) == []
+
+
+def test_levels_from_pipeline_toml() -> None:
+    levels = check_levels({"warnings": ["numbers"], "disabled": ["whitespace"]})
+    entry = _entry("共2000个", " in all ")
+    context = CheckContext(language="en", levels=levels)
+    assert [(p.check, p.level) for p in check_entry(entry, context)] == [("numbers", "warning")]
+    with pytest.raises(ConfigError, match="unknown check 'numbrs'"):
+        check_levels({"warnings": ["numbrs"]})
+    with pytest.raises(ConfigError, match="must be a list"):
+        check_levels({"disabled": "numbers"})
+
+
+def test_msgid_lines_point_at_the_msgid_line() -> None:
+    text = (FIXTURES / "clean.po").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    catalog = polib.pofile(text)
+    found = msgid_lines(text)
+    for entry in catalog:
+        assert lines[found[entry.linenum] - 1] == "msgid " + polib.escape(entry.msgid).join('""')

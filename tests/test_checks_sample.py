@@ -1,0 +1,106 @@
+"""The sample article after a pseudo-translation passes every check, and so does the
+reviewed English edition kept in the repository."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.checks import ERROR, check_catalog, project_checks
+from pipeline.checks.fixes import FULL_WIDTH_MARKS
+from pipeline.checks.scripts import is_cjk_letter
+from pipeline.glossary import Glossary, load_glossary
+from pipeline.pofile_io import read_catalog, serialize_catalog
+from pipeline.project import open_project
+from pipeline.workflow import update_document
+
+from conftest import ROOT
+
+_CODE_OR_URL = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)|\]\([^)]*\)|<https?://[^>]*>", re.S)
+_PSEUDO_MARKS = {**FULL_WIDTH_MARKS, "【": "(", "】": ")", "～": "-", "丨": "|"}
+
+
+def _pseudo_text(text: str, forced: dict[str, str]) -> str:
+    for term in sorted(forced, key=len, reverse=True):
+        text = text.replace(term, forced[term])
+    out, previous = [], " "
+    for char in text:
+        if not is_cjk_letter(char):
+            out.append(_PSEUDO_MARKS.get(char, char))
+        elif not is_cjk_letter(previous):
+            out.append("lorem")  # one Latin word per run of Chinese letters
+        previous = char
+    return "".join(out)
+
+
+def pseudo_english(msgid: str, glossary: Glossary) -> str:
+    """An English-looking pseudo-translation: glossary terms translated as forced, every run
+    of Chinese letters made one Latin word, full-width punctuation made ASCII; code spans
+    and link destinations untouched."""
+    forced = glossary.forced("en")
+    out, position = [], 0
+    for match in _CODE_OR_URL.finditer(msgid):
+        out += [_pseudo_text(msgid[position:match.start()], forced), match.group()]
+        position = match.end()
+    out.append(_pseudo_text(msgid[position:], forced))
+    return "".join(out)
+
+
+def pseudo_japanese(msgid: str, glossary: Glossary) -> str:
+    """Translate Toolkit's pseudo-translation: every unit visibly wrapped."""
+    return f"({msgid})"
+
+
+@pytest.fixture
+def pseudo_project(sample_project: Path) -> Path:
+    glossary_csv = ROOT / "locales" / "glossary.csv"
+    if not glossary_csv.exists():
+        pytest.skip("locales/glossary.csv is not in this checkout")
+    (sample_project / "locales").mkdir()
+    shutil.copy(glossary_csv, sample_project / "locales" / "glossary.csv")
+    project = open_project(sample_project)
+    update_document(project, "aigc-intro", ["en", "ja"])
+    glossary = load_glossary(project.locales_dir)
+    for language, pseudo in (("en", pseudo_english), ("ja", pseudo_japanese)):
+        path = project.catalog_path("aigc-intro", language)
+        catalog = read_catalog(path, project.shown(path))
+        for entry in catalog:
+            entry.msgstr = pseudo(entry.msgid, glossary)
+        path.write_text(serialize_catalog(catalog), encoding="utf-8")
+    return sample_project
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_sample_after_pseudo_translation_has_no_error(pseudo_project: Path,
+                                                      language: str) -> None:
+    project = open_project(pseudo_project)
+    document = project.load_document("aigc-intro")
+    path = project.catalog_path("aigc-intro", language)
+    catalog = read_catalog(path, project.shown(path))
+    context = project_checks(project, document, "aigc-intro", language)
+    problems = [(context.place(entry), problem) for entry, problem in check_catalog(catalog, context)]
+    assert [p for p in problems if p[1].level == ERROR] == []
+    assert catalog.percent_translated() == 100
+
+
+def test_pseudo_english_is_english_looking(pseudo_project: Path) -> None:
+    catalog = read_catalog(pseudo_project / "locales/en/LC_MESSAGES/aigc-intro.po", "en.po")
+    text = "".join(entry.msgstr for entry in catalog)
+    assert not any(is_cjk_letter(char) for char in _CODE_OR_URL.sub("", text))
+    assert "generative AI" in text
+
+
+def test_reviewed_english_edition_passes() -> None:
+    path = ROOT / "locales/en/LC_MESSAGES/aigc-intro.po"
+    if not (ROOT / "source/aigc-intro.md").exists() or not path.exists():
+        pytest.skip("the sample or its English catalog is not in this checkout")
+    project = open_project(ROOT)
+    document = project.load_document("aigc-intro")
+    catalog = read_catalog(path, project.shown(path))
+    context = project_checks(project, document, "aigc-intro", "en")
+    errors = [f"{context.place(entry)}: [{problem.check}] {problem.message}"
+              for entry, problem in check_catalog(catalog, context) if problem.level == ERROR]
+    assert errors == []
