@@ -1,0 +1,8 @@
+"""Publishing: localized HTML pages, bilingual editions and the index of ``build/``.
+
+The stages follow the job: :mod:`.placement` finds where each segment landed in a localized
+Markdown text, :mod:`.anchors` and :mod:`.marking` decorate the token stream (heading ids
+from the source, ``lang`` on fallback and machine-draft segments), :mod:`.render` turns
+tokens into sanitized HTML, and :mod:`.page`, :mod:`.bilingual` and :mod:`.index` fill the
+jinja2 templates.  :mod:`.editions` is the I/O edge that writes the files.
+"""

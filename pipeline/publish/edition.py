@@ -1,0 +1,83 @@
+"""One language's edition of a document as a decorated token stream, ready to render."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import polib
+from markdown_it.token import Token
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from ..document import Document
+from ..markdown_parser import parse_blocks
+from .anchors import heading_ids, set_heading_ids
+from .labels import labels
+from .marking import mark_segments
+from .placement import Key, Placed, place_segments
+
+
+@dataclass
+class Edition:
+    """A document's text in one language, parsed, with heading ids and segment marks."""
+
+    language: str
+    text: str
+    """The Markdown text (LF line ends)."""
+    tokens: list[Token]
+    env: dict[str, Any]
+    placed: list[Placed] | None = None
+    """Each segment's place and state; None for the source edition, or when the text could
+    not be matched to the segments (then nothing is marked)."""
+    front_matter: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def heading_ids(self) -> list[str]:
+        """The ids given to its headings, in order."""
+        return [str(t.attrGet("id")) for t in self.tokens if t.type == "heading_open"]
+
+    @property
+    def machine_drafts(self) -> int:
+        """How many segments of this edition are unreviewed machine translations."""
+        return sum(item.machine_draft for item in self.placed or ())
+
+
+def source_heading_ids(document: Document) -> list[str]:
+    """The anchor of every heading of the source, in order (shared by all editions)."""
+    return heading_ids(parse_blocks(document.text)[0])
+
+
+def source_edition(document: Document, source: str, ids: Sequence[str]) -> Edition:
+    """The original text as an edition."""
+    tokens, env = parse_blocks(document.text)
+    set_heading_ids(tokens, ids)
+    return Edition(source, document.text, tokens, env, None, read_front_matter(tokens))
+
+
+def localized_edition(document: Document, text: str, entries: Mapping[Key, polib.POEntry],
+                      language: str, source: str, ids: Sequence[str]) -> Edition:
+    """The localized ``text`` of ``document`` with its segments located and marked."""
+    tokens, env = parse_blocks(text)
+    set_heading_ids(tokens, ids)
+    placed = place_segments(document, text, entries)
+    if placed is not None:
+        mark_segments(tokens, text, placed, language, source,
+                      labels(language)["machine_segment"])
+    return Edition(language, text, tokens, env, placed, read_front_matter(tokens))
+
+
+def read_front_matter(tokens: Sequence[Token]) -> dict[str, Any]:
+    """The YAML front matter as plain data (safe loader); {} when absent or not a mapping."""
+    block = next((t for t in tokens if t.type == "front_matter"), None)
+    return {} if block is None else load_front_matter(block.content)
+
+
+def load_front_matter(content: str) -> dict[str, Any]:
+    """YAML front matter text as plain data (safe loader); {} when invalid or not a mapping."""
+    try:
+        data = YAML(typ="safe", pure=True).load(content)
+    except YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}

@@ -1,0 +1,39 @@
+"""``build/index.html``: every document in every language, with links and completion."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..languages import language_name
+from .labels import labels
+from .site import INDEX_PATH, Site, bcp47, bilingual_path, link, page_path
+from .templates import render_template
+
+
+@dataclass(frozen=True)
+class IndexDocument:
+    """One document: its name, its title in the source, and completion per language."""
+
+    name: str
+    title: str
+    completion: dict[str, float]
+    """Percent of entries a build publishes, by target language."""
+
+
+def render_index(documents: list[IndexDocument], site: Site, project_name: str) -> str:
+    """The index page, in the source language's words."""
+    words = labels(site.source)
+    columns = [{"code": code, "lang": bcp47(code), "name": language_name(code),
+                "draft": code in site.drafts} for code in site.languages]
+    rows = [{"title": doc.title, "href": link(INDEX_PATH, page_path(site.source, doc.name)),
+             "cells": [{"href": link(INDEX_PATH, page_path(code, doc.name)),
+                        "bilingual": link(INDEX_PATH,
+                                          bilingual_path(site.source, code, doc.name, ".html")),
+                        "percent": round(doc.completion.get(code, 0.0)),
+                        "lang": bcp47(code)}
+                       for code in site.languages]}
+            for doc in documents]
+    return render_template("index.html", lang=bcp47(site.source), title=project_name,
+                           words=words, words_lang=bcp47(words.lang),
+                           source_name=language_name(site.source),
+                           columns=columns, rows=rows)

@@ -1,0 +1,138 @@
+"""The I/O edge of publishing: read catalogs, write pages only where their content changed.
+
+Writing only changed files keeps re-runs quiet: deleting one output and building again
+writes that one file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..completion import Publication, percent_published, publication
+from ..document import Document
+from ..pofile_io import read_catalog, write_atomic
+from ..project import Project
+from ..sourcefile import encode_output, read_source
+from .bilingual_html import render_bilingual
+from .bilingual_markdown import bilingual_markdown
+from .edition import Edition, load_front_matter, localized_edition, source_edition, \
+    source_heading_ids
+from .index import IndexDocument, render_index
+from .page import render_page
+from .placement import entries_by_key
+from .site import INDEX_PATH, Site, bilingual_path, page_path
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
+_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
+
+
+def make_site(project: Project, languages: Sequence[str], drafts: Sequence[str] = ()) -> Site:
+    """The site of the source language and ``languages`` (``drafts`` among them)."""
+    return Site(project.config.source_language, tuple(languages), frozenset(drafts))
+
+
+def publishing_site(project: Project, languages: Sequence[str]) -> Site:
+    """The site a build links together: the configured languages and ``languages`` (those
+    built now), except languages withheld below their threshold; drafts marked."""
+    linked, drafts = [], []
+    for code in dict.fromkeys([*project.config.languages, *languages]):
+        state = publication(project, code)[0]
+        if code in languages or state is not Publication.SKIPPED:
+            linked.append(code)
+        if state is Publication.DRAFT:
+            drafts.append(code)
+    return make_site(project, linked, drafts)
+
+
+def output_files(project: Project, name: str, languages: Sequence[str]) -> list[Path]:
+    """Every HTML and bilingual file a build writes for one document (for fingerprints)."""
+    site = make_site(project, languages)
+    files = [project.build_dir / page_path(site.source, name)]
+    for language in languages:
+        files += [project.build_dir / page_path(language, name),
+                  project.build_dir / bilingual_path(site.source, language, name, ".md"),
+                  project.build_dir / bilingual_path(site.source, language, name, ".html")]
+    return files
+
+
+def write_changed(path: Path, data: bytes) -> bool:
+    """Write ``data`` atomically unless ``path`` already holds it; whether it wrote."""
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    write_atomic(path, data)
+    return True
+
+
+def _write(project: Project, relative: str, data: bytes, written: list[str]) -> None:
+    path = project.build_dir / relative
+    if write_changed(path, data):
+        written.append(project.shown(path))
+
+
+def write_source_page(project: Project, document: Document, name: str, site: Site,
+                      written: list[str]) -> Edition:
+    """Write ``build/<src>/<doc>.html`` (the original) and return the source edition."""
+    source = source_edition(document, site.source, source_heading_ids(document))
+    _write(project, page_path(site.source, name), render_page(source, name, site).encode(),
+           written)
+    return source
+
+
+def write_editions(project: Project, document: Document, name: str, language: str, text: str,
+                   source: Edition, site: Site, written: list[str]) -> list[str]:
+    """Write the page and both bilingual editions of ``language`` whose localized Markdown
+    is ``text``; returns warnings."""
+    path = project.catalog_path(name, language)
+    catalog = read_catalog(path, project.shown(path)) if path.exists() else None
+    edition = localized_edition(document, text, entries_by_key(catalog), language,
+                                site.source, source.heading_ids)
+    warnings = []
+    if edition.placed is None:
+        warnings.append(f"{project.shown(project.build_dir / page_path(language, name))}: "
+                        "the localized text does not match the catalog; segments not marked")
+    interleaved = bilingual_markdown(document, text, edition.placed) \
+        if edition.placed is not None else text
+    _write(project, page_path(language, name), render_page(edition, name, site).encode(),
+           written)
+    _write(project, bilingual_path(site.source, language, name, ".md"),
+           encode_output(interleaved, document.newline, document.bom), written)
+    _write(project, bilingual_path(site.source, language, name, ".html"),
+           render_bilingual(source, edition, name, site).encode(), written)
+    return warnings
+
+
+def source_title(project: Project, name: str) -> str:
+    """A document's title from its source front matter, else its first ATX heading."""
+    path = project.source_path(name)
+    text = read_source(path, project.shown(path))[0]
+    match = _FRONT_MATTER.match(text)
+    if match:
+        title = load_front_matter(match.group(1)).get("title")
+        if isinstance(title, str) and title.strip():
+            return title.strip()
+    heading = _ATX_HEADING.search(text)
+    return heading.group(1) if heading else name
+
+
+def write_index(project: Project, site: Site) -> list[str]:
+    """Write ``build/index.html`` if it changed; the paths written."""
+    documents = []
+    for name in project.document_names():
+        completion = {}
+        for language in site.languages:
+            path = project.catalog_path(name, language)
+            if not path.exists():
+                path = project.template_path(name)
+            catalogs = [read_catalog(path, project.shown(path))] if path.exists() else []
+            completion[language] = percent_published(catalogs,
+                                                     project.config.publish_machine_drafts)
+        documents.append(IndexDocument(name, source_title(project, name), completion))
+    written: list[str] = []
+    html = render_index(documents, site, project.config.project_name)
+    _write(project, INDEX_PATH, html.encode(), written)
+    return written

@@ -1,0 +1,160 @@
+"""``build`` writes the HTML and bilingual editions: right-to-left pages, draft notices,
+links between files that resolve, quiet re-runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import polib
+import pytest
+
+from pipeline.cli import main
+from pipeline.project import open_project
+from pipeline.publish.writer import make_site, write_editions, write_source_page
+from test_publish_support import Elements
+
+SOURCE = "---\ntitle: 标题\n---\n\n# 标题\n\n正文[见下](#小节)。\n\n## 小节\n\n- 甲\n- 乙\n"
+CONFIG = '[pipeline]\nsource_language = "zh"\nlanguages = [{languages}]\n{extra}'
+
+
+def _project(make_project, languages: list[str], extra: str = "",
+             docs: dict[str, str] | None = None) -> Path:
+    quoted = ", ".join(f'"{code}"' for code in languages)
+    return make_project(docs or {"doc": SOURCE}, CONFIG.format(languages=quoted, extra=extra))
+
+
+def _translate(root: Path, language: str, share: float = 1.0) -> None:
+    """Pseudo-translate the first ``share`` of every catalog of ``language``."""
+    for path in (root / "locales" / language).rglob("*.po"):
+        catalog = polib.pofile(str(path), wrapwidth=0)
+        live = [entry for entry in catalog if not entry.obsolete]
+        for entry in live[:round(len(live) * share)]:
+            entry.msgstr = f"Ж {entry.msgid}"
+        catalog.save(str(path))
+
+
+def _build(root: Path, *args: str) -> None:
+    assert main(["--root", str(root), "update", *args]) == 0
+
+
+def test_right_to_left_language(make_project) -> None:
+    root = _project(make_project, ["ar"])
+    _build(root)
+    _translate(root, "ar")
+    assert main(["--root", str(root), "build"]) == 0
+    page = (root / "build/ar/doc.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in page
+    assert "العربية" in (root / "build/zh/doc.html").read_text(encoding="utf-8")
+    bilingual = (root / "build/bilingual/zh-ar/doc.html").read_text(encoding="utf-8")
+    assert '<main class="pairs" dir="ltr">' in bilingual  # source stays on the left
+    assert '<div class="target" lang="ar" dir="rtl">' in bilingual
+
+
+def test_draft_language_pages_carry_a_notice(make_project) -> None:
+    root = _project(make_project, ["en", "ja"], "[publish]\nthreshold = 90\n")
+    _build(root)
+    _translate(root, "en")
+    _translate(root, "ja", 0.5)
+    assert main(["--root", str(root), "build"]) == 0
+    assert "notice draft" not in (root / "build/en/doc.html").read_text(encoding="utf-8")
+    japanese = (root / "build/ja/doc.html").read_text(encoding="utf-8")
+    assert '<p class="notice draft" role="note" lang="ja">' in japanese
+    assert "notice draft" in (root / "build/bilingual/zh-ja/doc.html").read_text("utf-8")
+    index = Elements((root / "build/index.html").read_text(encoding="utf-8"))
+    assert [a.get("class") for _, a in index.tags if a.get("class") == "badge"] == ["badge"]
+
+
+def test_a_language_to_skip_gets_no_pages(make_project) -> None:
+    root = _project(make_project, ["en", "ja"],
+                    '[publish]\nthreshold = 90\nbelow_threshold = "skip"\n')
+    _build(root)
+    _translate(root, "en")
+    assert main(["--root", str(root), "build"]) == 0
+    assert (root / "build/en/doc.html").exists()
+    assert not (root / "build/ja").exists()
+    assert "ja/doc.html" not in (root / "build/index.html").read_text(encoding="utf-8")
+
+
+def _local_targets(page: Path) -> list[tuple[Path, str]]:
+    targets = []
+    for tag, attrs in Elements(page.read_text(encoding="utf-8")).tags:
+        href = attrs.get("href") if tag in ("a", "link") else None
+        if href and not urlsplit(href).scheme and not href.startswith("#"):
+            path, _, fragment = href.partition("#")
+            targets.append(((page.parent / unquote(path)).resolve(), unquote(fragment)))
+    return targets
+
+
+def test_every_link_between_pages_resolves(make_project) -> None:
+    root = _project(make_project, ["en", "ja"],
+                    docs={"doc": SOURCE, "sub/deeper/other": "# 另一篇\n\n[回到](#另一篇)\n"})
+    _build(root)
+    _translate(root, "en")
+    assert main(["--root", str(root), "build"]) == 0
+    pages = sorted((root / "build").rglob("*.html"))
+    assert len(pages) == 1 + 2 * (1 + 2 * 2)  # index; per doc: zh, en, ja, 2 bilingual
+    for page in pages:
+        for target, fragment in _local_targets(page):
+            assert target.is_file(), f"{page}: {target}"
+            if fragment:
+                assert fragment in Elements(target.read_text(encoding="utf-8")).ids()
+        page_links = Elements(page.read_text(encoding="utf-8"))
+        assert set(page_links.fragment_links()) <= set(page_links.ids()), page
+
+
+def test_rerun_is_quiet_and_a_deleted_page_is_rebuilt_alone(make_project, capsys) -> None:
+    root = _project(make_project, ["en"])
+    _build(root)
+    assert main(["--root", str(root), "build"]) == 0
+    first = capsys.readouterr().out.split()
+    assert "build/index.html" in first and "build/bilingual/zh-en/doc.html" in first
+    assert main(["--root", str(root), "build"]) == 0
+    assert capsys.readouterr().out == ""
+    (root / "build/en/doc.html").unlink()
+    assert main(["--root", str(root), "build"]) == 0
+    assert capsys.readouterr().out == "built build/en/doc.md\nbuilt build/en/doc.html\n"
+
+
+@pytest.mark.parametrize("output", ["zh/doc.html", "bilingual/zh-en/doc.md"])
+def test_any_deleted_output_is_noticed(make_project, capsys, output: str) -> None:
+    root = _project(make_project, ["en"])
+    _build(root)
+    assert main(["--root", str(root), "build"]) == 0
+    (root / "build" / output).unlink()
+    capsys.readouterr()
+    assert main(["--root", str(root), "build"]) == 0
+    assert f"built build/{output}" in capsys.readouterr().out
+
+
+def _switcher(page: Path) -> list[str]:
+    return [attrs["hreflang"] for tag, attrs in Elements(page.read_text(encoding="utf-8")).tags
+            if tag == "link" and attrs.get("rel") == "alternate"]
+
+
+def test_building_one_language_keeps_the_others_linked(make_project) -> None:
+    root = _project(make_project, ["en", "ja"])
+    _build(root)
+    assert main(["--root", str(root), "build", "-l", "ja"]) == 0
+    assert not (root / "build/en/doc.html").exists()
+    assert _switcher(root / "build/zh/doc.html") == ["zh", "en", "ja"]
+    _build(root, "-l", "ko")
+    assert main(["--root", str(root), "build", "-l", "ko"]) == 0
+    assert _switcher(root / "build/ko/doc.html") == ["zh", "en", "ja", "ko"]
+
+
+def test_a_text_that_does_not_match_the_catalog_is_published_unmarked(make_project) -> None:
+    root = _project(make_project, ["en"])
+    _build(root)
+    project = open_project(root)
+    document = project.load_document("doc")
+    site = make_site(project, ["en"])
+    written: list[str] = []
+    source = write_source_page(project, document, "doc", site, written)
+    warnings = write_editions(project, document, "doc", "en", "# Other\n\ntext\n", source,
+                              site, written)
+    assert warnings == ["build/en/doc.html: the localized text does not match the catalog; "
+                        "segments not marked"]
+    assert '<h1 id="标题">Other' in (root / "build/en/doc.html").read_text(encoding="utf-8")
+    assert written == ["build/zh/doc.html", "build/en/doc.html", "build/bilingual/zh-en/doc.md",
+                       "build/bilingual/zh-en/doc.html"]
