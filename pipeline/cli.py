@@ -12,10 +12,16 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
+from .check_command import run_check
+from .completion import Publication, publication, threshold
 from .errors import ConfigError, PipelineError
 from .languages import normalize_language
+from .mt.translate_command import SUMMARY as TRANSLATE_SUMMARY
+from .mt.translate_command import configure_translate, run_translate
 from .project import Project, open_project
+from .publish.writer import publishing_site, write_index
 from .runner import Report, run_documents
+from .stats_command import run_stats
 from .workflow import build_document, extract_document, stage_files, update_document
 
 Command = Callable[[Project, argparse.Namespace], int]
@@ -67,17 +73,47 @@ def run_update(project: Project, args: argparse.Namespace) -> int:
     return print_report(report, "wrote")
 
 
+def _published_languages(project: Project, languages: list[str]) -> list[str]:
+    """The languages a build writes: not those below their ``[publish]`` threshold when
+    the project says to skip them."""
+    kept = []
+    for language in languages:
+        state, percent = publication(project, language)
+        if state is Publication.SKIPPED:
+            print(f"warning: {language} not built: {percent:.1f}% of entries translated, "
+                  f"below the threshold of {threshold(project, language):g}%", file=sys.stderr)
+        else:
+            kept.append(language)
+    return kept
+
+
 def run_build(project: Project, args: argparse.Namespace) -> int:
-    languages = languages_of(project, args)
-    job = partial(build_document, languages=languages)
+    languages = _published_languages(project, languages_of(project, args))
+    site = publishing_site(project, languages)
+    job = partial(build_document, languages=languages, site=site)
     files = partial(stage_files, languages=languages, stage="build")
     report = run_documents(project, project.document_names(), job, files,
-                           "build:" + ",".join(languages), args.jobs)
+                           "build:" + ",".join(languages) + ";" + site.key, args.jobs)
+    # The index lists every document: written after the jobs, unless one failed (a failed
+    # build changes nothing more).
+    if not report.errors:
+        report.written += write_index(project, site)
     return print_report(report, "built")
 
 
 def _configure_update(parser: argparse.ArgumentParser) -> None:
     add_language_option(parser)
+
+
+def _configure_check(parser: argparse.ArgumentParser) -> None:
+    add_language_option(parser)
+    parser.add_argument("--fix", action="store_true",
+                        help="first apply safe mechanical fixes (punctuation, spacing)")
+
+
+def _configure_stats(parser: argparse.ArgumentParser) -> None:
+    add_language_option(parser)
+    parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
 
 
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Command]] = {
@@ -87,6 +123,13 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Comman
                _configure_update, run_update),
     "build": ("write build/<lang>/<doc>.md from sources and catalogs",
               add_language_option, run_build),
+    "check": ("check every translation; print path:line: [check] message, exit 1 on errors",
+              _configure_check,
+              lambda project, args: run_check(project, languages_of(project, args), args.fix)),
+    "stats": ("counts per document and language; write build/status.html",
+              _configure_stats,
+              lambda project, args: run_stats(project, languages_of(project, args), args.json)),
+    "translate": (TRANSLATE_SUMMARY, configure_translate, run_translate),
 }
 
 

@@ -12,13 +12,16 @@ from pathlib import Path
 import polib
 
 from .catalog import extract_catalog, new_translation, now_stamp
+from .checks import ERROR, CheckContext, check_entry, format_problem, project_checks
 from .document import Document, Segment
 from .entry_state import published_text
 from .merge import update_catalog
 from .pofile_io import read_catalog, write_atomic, write_catalog
 from .project import Project
+from .publish.site import Site
+from .publish.writer import make_site, output_files, write_editions, write_source_page
 from .rebuild import rebuild_markdown
-from .runner import JobResult
+from .runner import JobResult, cached_document
 from .sourcefile import encode_output
 
 
@@ -33,13 +36,13 @@ def write_template(project: Project, name: str, document: Document,
 
 def extract_document(project: Project, name: str) -> JobResult:
     """Job: write the POT of one document."""
-    return JobResult(write_template(project, name, project.load_document(name), now_stamp())[1])
+    return JobResult(write_template(project, name, cached_document(project, name), now_stamp())[1])
 
 
 def update_document(project: Project, name: str, languages: Sequence[str]) -> JobResult:
     """Job: extract, then merge the POT into each language's PO (created if missing)."""
     stamp = now_stamp()
-    template, written = write_template(project, name, project.load_document(name), stamp)
+    template, written = write_template(project, name, cached_document(project, name), stamp)
     for language in languages:
         path = project.catalog_path(name, language)
         if path.exists():
@@ -54,27 +57,40 @@ def update_document(project: Project, name: str, languages: Sequence[str]) -> Jo
 
 
 def translations_for(document: Document, catalog: polib.POFile | None,
-                     machine_drafts: bool) -> dict[tuple[str | None, str], str]:
-    """The published msgstr of every segment that has one, by (msgctxt, msgid)."""
+                     machine_drafts: bool, checks: CheckContext | None = None,
+                     warnings: list[str] | None = None) -> dict[tuple[str | None, str], str]:
+    """The published msgstr of every segment that has one, by (msgctxt, msgid).
+
+    With ``checks``, an entry that fails an error-level check is not published (its
+    segments keep the source text) and its problems go to ``warnings`` as
+    ``path:line: [check] message``."""
     if catalog is None:
         return {}
     wanted = {(s.context, s.msgid) for s in document.segments}
     table = {}
     for entry in catalog:
         key = (entry.msgctxt, entry.msgid)
-        if not entry.obsolete and key in wanted:
-            text = published_text(entry, machine_drafts)
-            if text is not None:
-                table[key] = text
+        text = published_text(entry, machine_drafts)
+        if entry.obsolete or key not in wanted or text is None:
+            continue
+        errors = [p for p in check_entry(entry, checks) if p.level == ERROR] if checks else []
+        if checks and errors:
+            if warnings is not None:
+                warnings += [format_problem(checks.place(entry), error) for error in errors]
+        else:
+            table[key] = text
     return table
 
 
 def localized_markdown(project: Project, document: Document, name: str,
-                       language: str) -> str:
-    """The localized Markdown text (LF) of a document for a language."""
+                       language: str, warnings: list[str] | None = None) -> str:
+    """The localized Markdown text (LF) of a document for a language; translations that
+    fail an error-level check are reported in ``warnings`` and not used."""
     path = project.catalog_path(name, language)
     catalog = read_catalog(path, project.shown(path)) if path.exists() else None
-    table = translations_for(document, catalog, project.config.publish_machine_drafts)
+    checks = project_checks(project, document, name, language) if catalog else None
+    table = translations_for(document, catalog, project.config.publish_machine_drafts,
+                             checks, warnings)
 
     def translate(segment: Segment) -> str | None:
         return table.get((segment.context, segment.msgid))
@@ -82,16 +98,24 @@ def localized_markdown(project: Project, document: Document, name: str,
     return rebuild_markdown(document, translate)
 
 
-def build_document(project: Project, name: str, languages: Sequence[str]) -> JobResult:
-    """Job: write ``build/<lang>/<doc>.md`` for each language."""
+def build_document(project: Project, name: str, languages: Sequence[str],
+                   site: Site | None = None) -> JobResult:
+    """Job: write ``build/<lang>/<doc>.md`` and ``.html`` for each language, the bilingual
+    editions ``build/bilingual/<src>-<lang>/<doc>.md|.html`` and the original's page;
+    ``site`` says which languages pages link to and which are drafts (default: these)."""
     document = project.load_document(name)
-    written = []
+    written: list[str] = []
+    warnings: list[str] = []
+    site = site or make_site(project, languages)
+    source = write_source_page(project, document, name, site, written)
     for language in languages:
-        text = localized_markdown(project, document, name, language)
+        text = localized_markdown(project, document, name, language, warnings)
         path = project.output_path(language, name)
         write_atomic(path, encode_output(text, document.newline, document.bom))
         written.append(project.shown(path))
-    return JobResult(written)
+        warnings += write_editions(project, document, name, language, text, source, site,
+                                   written)
+    return JobResult(written, warnings)
 
 
 def stage_files(project: Project, name: str, languages: Sequence[str],
@@ -104,4 +128,5 @@ def stage_files(project: Project, name: str, languages: Sequence[str],
         files += [project.catalog_path(name, language) for language in languages]
     if stage == "build":
         files += [project.output_path(language, name) for language in languages]
+        files += output_files(project, name, languages)
     return files

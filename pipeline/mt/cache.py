@@ -1,0 +1,79 @@
+"""Replies we already paid for: SQLite in ``.cache/mt.sqlite3``.
+
+Keyed by engine, language pair and protected text (tokens in place), so a second run of an
+unchanged project sends no request, and two segments differing only in their code spans share
+one reply.  Only accepted replies are stored, raw: the checks and fixes run again on every
+use, so improving them never needs a cache flush.  Each batch of replies is one transaction;
+a killed run keeps everything committed before it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..errors import PipelineError
+
+CACHE_NAME = "mt.sqlite3"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS replies (
+    engine TEXT NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    text TEXT NOT NULL,
+    reply TEXT NOT NULL,
+    created TEXT NOT NULL,
+    PRIMARY KEY (engine, source, target, text)
+) WITHOUT ROWID
+"""
+
+
+class ReplyCache:
+    """The reply cache of one engine and language pair."""
+
+    def __init__(self, path: Path, engine: str, source: str, target: str) -> None:
+        self.key = (engine, source, target)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self.db = self._open(path)
+            except sqlite3.DatabaseError as exc:
+                if isinstance(exc, sqlite3.OperationalError):
+                    raise
+                # A damaged cache is only lost time: start afresh.
+                for damaged in (path, path.with_name(path.name + "-wal"),
+                                path.with_name(path.name + "-shm")):
+                    damaged.unlink(missing_ok=True)
+                self.db = self._open(path)
+        except (sqlite3.Error, OSError) as exc:
+            raise PipelineError(f"cannot open the translation cache: {exc}", str(path)) \
+                from None
+
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection:
+        db = sqlite3.connect(path, timeout=30)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute(_SCHEMA)
+        return db
+
+    def get(self, text: str) -> str | None:
+        """The stored reply for a protected text, if any."""
+        row = self.db.execute(
+            "SELECT reply FROM replies WHERE engine=? AND source=? AND target=? AND text=?",
+            (*self.key, text)).fetchone()
+        return row[0] if row else None
+
+    def put_many(self, replies: Iterable[tuple[str, str]]) -> None:
+        """Store (protected text, raw reply) pairs in one transaction."""
+        created = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO replies VALUES (?, ?, ?, ?, ?, ?)",
+                [(*self.key, text, reply, created) for text, reply in replies])
+
+    def close(self) -> None:
+        """Close the database."""
+        self.db.close()

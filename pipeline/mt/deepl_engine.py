@@ -1,0 +1,59 @@
+"""DeepL over plain requests, with DeepL's current header authentication.
+
+deep-translator's DeepL client sends the key as a GET ``auth_key`` parameter, which DeepL
+no longer accepts; the API wants ``Authorization: DeepL-Auth-Key KEY`` and takes many texts
+per request.  Free-plan keys end with ``:fx`` and use their own host.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..errors import ConfigError
+from .engine_errors import EngineUnavailable, Rejected
+from .engines import Translate
+from .http_session import send
+from .settings import EngineSettings, secret
+
+FREE_URL = "https://api-free.deepl.com/v2"
+PRO_URL = "https://api.deepl.com/v2"
+_STATUS = {403: "not authorized (check $DEEPL_AUTH_KEY)", 456: "quota exceeded",
+           413: "request too large", 400: "request refused (HTTP 400)"}
+
+
+def _texts(data: Any, count: int) -> list[str]:
+    try:
+        texts = [item["text"] for item in data["translations"]]
+    except (KeyError, TypeError):
+        raise Rejected("unexpected reply") from None
+    if len(texts) != count:
+        raise Rejected(f"{len(texts)} translations for {count} texts")
+    return texts
+
+
+def connect(settings: EngineSettings, source: str, target: str) -> Translate:
+    """``translate(texts)`` through DeepL's ``/v2/translate``."""
+    key = secret("DEEPL_AUTH_KEY", "DEEPL_API_KEY")
+    if not key:
+        raise ConfigError("engine deepl needs $DEEPL_AUTH_KEY in the environment")
+    url = (settings.url or (FREE_URL if key.endswith(":fx") else PRO_URL)).rstrip("/")
+    headers = {"Authorization": f"DeepL-Auth-Key {key}"}
+
+    def translate(texts: Sequence[str], context: str = "") -> list[str]:
+        body = {"text": list(texts), "source_lang": source, "target_lang": target,
+                "preserve_formatting": True}
+        if context:
+            body["context"] = context
+        response = send("POST", f"{url}/translate", settings.timeout, json=body,
+                        headers=headers)
+        if response.status_code >= 400:
+            raise Rejected(_STATUS.get(response.status_code,
+                                       f"request refused (HTTP {response.status_code})"))
+        try:
+            data = response.json()
+        except ValueError:
+            raise EngineUnavailable("unreadable reply (not JSON)") from None
+        return _texts(data, len(texts))
+
+    return translate

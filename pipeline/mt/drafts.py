@@ -1,0 +1,153 @@
+"""Writing machine translations into PO files, as they arrive.
+
+A draft is the msgstr, flag ``fuzzy`` and the translator comment ``machine translation:
+<engine> <YYYY-MM-DD>`` (Poedit, Weblate and ``msgfmt -c`` keep it; the build publishes it
+unless told not to).  A failure leaves the msgstr empty and says why in one translator
+comment ``machine translation failed: <reason>``, replaced on every run, never piled up.
+Each save re-reads the PO, fills only entries that are still empty (a translator may be
+working in it) and replaces the file atomically, so a crash at any moment leaves a valid PO.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+import polib
+
+from ..catalog import now_stamp
+from ..entry_state import MACHINE_COMMENT
+from ..pofile_io import read_catalog, write_catalog
+from ..project import Project
+from .engine_errors import Rejected
+from .protect import restore_spans
+from .scheduler import Outcome
+from .worklist import WorkItem, Worklist
+
+FAILED_COMMENT = "machine translation failed:"
+Key = tuple[str | None, str]
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A machine translation for an entry."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Why an entry got no machine translation."""
+
+    reason: str
+
+
+Result = Draft | Failure
+
+
+def _with_line(comment: str, prefix: str, line: str | None) -> str:
+    lines = [old for old in comment.split("\n") if old and not old.startswith(prefix)]
+    return "\n".join(lines + ([line] if line else []))
+
+
+def fill_entry(entry: polib.POEntry, text: str, engine: str, day: str) -> None:
+    """Make ``entry`` a machine draft of ``text``."""
+    entry.msgstr = text
+    if "fuzzy" not in entry.flags:
+        entry.flags.append("fuzzy")
+    # A previous msgid would make the draft "stale"; it described a translation now gone.
+    entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
+    comment = _with_line(entry.tcomment or "", FAILED_COMMENT, None)
+    entry.tcomment = _with_line(comment, MACHINE_COMMENT, f"{MACHINE_COMMENT} {engine} {day}")
+
+
+def mark_failed(entry: polib.POEntry, reason: str) -> None:
+    """Say in ``entry``'s translator comment why it has no machine translation."""
+    reason = " ".join(reason.split())[:200]
+    entry.tcomment = _with_line(entry.tcomment or "", FAILED_COMMENT,
+                                f"{FAILED_COMMENT} {reason}")
+
+
+def apply_results(catalog: polib.POFile, results: Mapping[Key, Result], engine: str,
+                  day: str) -> list[tuple[polib.POEntry, Result]]:
+    """Fill the still-empty entries of ``catalog`` that have a result; what was applied."""
+    applied = []
+    for entry in catalog:
+        result = results.get((entry.msgctxt, entry.msgid))
+        if result is None or entry.obsolete or entry.msgstr:
+            continue
+        if isinstance(result, Draft):
+            fill_entry(entry, result.text, engine, day)
+        else:
+            mark_failed(entry, result.reason)
+        applied.append((entry, result))
+    return applied
+
+
+def finished_text(item: WorkItem, reply: str) -> str:
+    """The msgstr for an entry from an accepted reply: spans restored, and the msgid's
+    leading and trailing whitespace (msgfmt -c checks its newlines)."""
+    text = restore_spans(reply, item.protected).strip()
+    body = item.msgid.strip()
+    if not body:
+        return item.msgid
+    start = item.msgid.index(body)
+    return item.msgid[:start] + text + item.msgid[start + len(body):]
+
+
+@dataclass
+class DraftWriter:
+    """Collects results by document and saves them every ``interval`` seconds."""
+
+    project: Project
+    language: str
+    engine: str
+    work: Worklist
+    interval: float = 1.0
+    pending: dict[str, dict[Key, Result]] = field(default_factory=lambda: defaultdict(dict))
+    written: list[str] = field(default_factory=list)
+    drafts: int = 0
+    failures: list[str] = field(default_factory=list)
+    """``path:line: machine translation failed: reason`` of each failure saved."""
+    last_save: float = field(default_factory=time.monotonic)
+
+    def add(self, outcome: Outcome) -> None:
+        """Queue the results of every entry waiting for ``outcome.text``."""
+        if not outcome.attempted:
+            return
+        for item in self.work.by_text.get(outcome.text, []):
+            result: Result = Failure(outcome.reason or "no reply")
+            if outcome.reply is not None:
+                try:
+                    result = Draft(finished_text(item, outcome.reply))
+                except Rejected as error:
+                    result = Failure(error.message)
+            self.pending[item.name][item.key] = result
+
+    def save(self) -> None:
+        """Write every queued result into its PO file now."""
+        day = date.today().isoformat()
+        for name, results in list(self.pending.items()):
+            path = self.project.catalog_path(name, self.language)
+            shown = self.project.shown(path)
+            catalog = read_catalog(path, shown)
+            applied = apply_results(catalog, results, self.engine, day)
+            if applied and write_catalog(path, catalog, now_stamp(), "PO-Revision-Date"):
+                if shown not in self.written:
+                    self.written.append(shown)
+            for entry, result in applied:
+                if isinstance(result, Draft):
+                    self.drafts += 1
+                else:
+                    self.failures.append(f"{shown}:{entry.linenum}: {FAILED_COMMENT} "
+                                         f"{result.reason}")
+            del self.pending[name]
+        self.last_save = time.monotonic()
+
+    def save_if_due(self) -> None:
+        """Save when ``interval`` seconds have passed since the last save."""
+        if time.monotonic() - self.last_save >= self.interval:
+            self.save()

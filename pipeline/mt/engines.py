@@ -1,0 +1,120 @@
+"""The engines, one small adapter each, in one table.
+
+Adding an engine is one entry: how to connect (``connect(settings, source, target) ->
+translate(texts, context)``), how it spells language codes, and how big its requests may be.
+``joined`` engines take one text per request, so the scheduler joins several segments into
+it (:mod:`.batching`); the others take a list.  deep-translator 1.11's Papago and Yandex
+clients are left out: the first sends language names where the API wants codes, the second
+speaks a retired API.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib import import_module
+
+from ..errors import ConfigError
+from .language_codes import (
+    CodeFor,
+    baidu_code,
+    deepl_code,
+    google_code,
+    libre_code,
+    microsoft_code,
+    mymemory_code,
+    same_code,
+)
+from .settings import EngineSettings
+
+Translate = Callable[[Sequence[str], str], list[str]]
+"""``(texts, context) -> replies``: one reply per text, in order."""
+Connect = Callable[[EngineSettings, str, str], Translate]
+
+
+def _adapter(module: str, name: str) -> Connect:
+    """The ``connect`` function ``name`` of ``module``, imported on first use: requests,
+    deep-translator and BeautifulSoup take longer to import than most commands take to run."""
+
+    def connect(settings: EngineSettings, source: str, target: str) -> Translate:
+        adapter: Connect = getattr(import_module(f"{__package__}.{module}"), name)
+        return adapter(settings, source, target)
+
+    return connect
+
+
+@dataclass(frozen=True)
+class EngineSpec:
+    """What the scheduler needs to know about an engine."""
+
+    connect: Connect
+    code: CodeFor
+    """Our language code → the engine's."""
+    max_chars: int
+    """Characters per request, under the engine's limit."""
+    max_items: int
+    """Segments per request."""
+    joined: bool = True
+    """The client takes one text: several segments are joined into it."""
+    jobs: int = 4
+    """Requests in flight by default."""
+
+
+ENGINES: dict[str, EngineSpec] = {
+    "google": EngineSpec(_adapter("deep_translator_clients", "google"), google_code,
+                         max_chars=1500, max_items=25, jobs=4),
+    "libre": EngineSpec(_adapter("deep_translator_clients", "libre"), libre_code,
+                        max_chars=2000, max_items=25, jobs=8),
+    "mymemory": EngineSpec(_adapter("deep_translator_clients", "mymemory"), mymemory_code,
+                           max_chars=450, max_items=10, jobs=2),
+    "microsoft": EngineSpec(_adapter("deep_translator_clients", "microsoft"), microsoft_code,
+                            max_chars=5000, max_items=50),
+    "baidu": EngineSpec(_adapter("deep_translator_clients", "baidu"), baidu_code,
+                        max_chars=1800, max_items=25, jobs=1),
+    "deepl": EngineSpec(_adapter("deepl_engine", "connect"), deepl_code, max_chars=30000,
+                        max_items=50, joined=False),
+    "llm": EngineSpec(_adapter("llm_engine", "connect"), same_code, max_chars=8000,
+                      max_items=1, joined=False),
+    "pseudo": EngineSpec(_adapter("pseudo_engine", "connect"), same_code, max_chars=100000,
+                         max_items=100, joined=False, jobs=1),
+}
+NO_ENGINE = "none"
+"""``--engine none``: extract and update only."""
+
+
+@dataclass(frozen=True)
+class Engine:
+    """An engine ready for one language pair."""
+
+    name: str
+    translate: Translate
+    source: str
+    target: str
+    max_chars: int
+    max_items: int
+    joined: bool
+    jobs: int
+    cache_name: str
+    """Engine name in cache keys (the model too, for ``llm``)."""
+
+
+def open_engine(settings: EngineSettings, source_language: str, language: str) -> Engine:
+    """Map the language codes and connect; unsupported languages and missing keys raise
+    ConfigError before any translation request."""
+    spec = ENGINES.get(settings.name)
+    if spec is None:
+        raise ConfigError(f"unknown engine '{settings.name}' (known: "
+                          f"{', '.join([*ENGINES, NO_ENGINE])})")
+    source, target = spec.code(source_language, False), spec.code(language, True)
+    if source_language == language:
+        raise ConfigError(f"'{language}' is the source language: nothing to translate")
+    cache_name = settings.name
+    if settings.name == "llm":
+        from .llm_engine import model_name
+
+        cache_name = f"llm:{model_name(settings)}"
+    return Engine(name=settings.name, translate=spec.connect(settings, source, target),
+                  source=source, target=target,
+                  max_chars=settings.max_chars or spec.max_chars,
+                  max_items=settings.max_items or spec.max_items, joined=spec.joined,
+                  jobs=settings.jobs or spec.jobs, cache_name=cache_name)

@@ -1,0 +1,109 @@
+"""Every HTTP request to an engine: one timeout, one session per thread, our error types.
+
+deep-translator's clients call ``requests.get``/``requests.post`` from their own modules
+with no timeout and no way to pass a session, so a hung server hangs them forever.  We give
+each client module we use a ``requests`` of its own (:func:`install`): a small object whose
+``get``/``post`` go through :func:`send`.  Inside :func:`request_timeout` (our adapters wrap
+every client call in it) a request gets that timeout, reuses a per-thread keep-alive session
+and maps failures to :class:`EngineUnavailable` / :class:`RateLimited` before the client
+sees them.  Outside it (somebody else using deep-translator in this process) requests behave
+as before, only with a finite timeout.  The library's own code, parsing included, runs
+unchanged.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import ModuleType
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+
+from .engine_errors import EngineUnavailable, RateLimited
+
+OUTSIDE_TIMEOUT = 60.0
+"""Timeout of requests made by deep-translator outside our adapters."""
+
+_local = threading.local()
+
+
+@contextmanager
+def request_timeout(seconds: float) -> Iterator[None]:
+    """Run engine calls of this thread with ``seconds`` as connect and read timeout."""
+    saved = getattr(_local, "timeout", None)
+    _local.timeout = seconds
+    try:
+        yield
+    finally:
+        _local.timeout = saved
+
+
+def _session() -> requests.Session:
+    session = getattr(_local, "session", None)
+    if session is None:
+        session = _local.session = requests.Session()
+    return session
+
+
+def _retry_after(response: requests.Response) -> float | None:
+    try:
+        return max(0.0, float(response.headers.get("Retry-After", "")))
+    except ValueError:
+        return None  # an HTTP date, or nothing: our own backoff decides
+
+
+def checked(response: requests.Response) -> requests.Response:
+    """The response, unless it says the engine is rate limiting (429) or failing (5xx)."""
+    if response.status_code == 429:
+        raise RateLimited("rate-limited (HTTP 429)", retry_after=_retry_after(response))
+    if response.status_code >= 500:
+        raise EngineUnavailable(f"server error (HTTP {response.status_code})")
+    return response
+
+
+def send(method: str, url: str, timeout: float | None = None,
+         **kwargs: Any) -> requests.Response:
+    """One request with a timeout; connection failures and timeouts raise
+    EngineUnavailable, 429 RateLimited, 5xx EngineUnavailable."""
+    timeout = timeout if timeout is not None else getattr(_local, "timeout", None)
+    if timeout is None:
+        kwargs.setdefault("timeout", OUTSIDE_TIMEOUT)
+        return requests.request(method, url, **kwargs)
+    kwargs.pop("timeout", None)
+    host = urlsplit(url).netloc or url
+    try:
+        response = _session().request(method, url, timeout=timeout, **kwargs)
+    except requests.Timeout:
+        raise EngineUnavailable(f"no reply from {host} within {timeout:g} s") from None
+    except requests.ConnectionError:
+        raise EngineUnavailable(f"cannot connect to {host}") from None
+    except requests.RequestException as exc:
+        raise EngineUnavailable(f"request to {host} failed ({type(exc).__name__})") from None
+    return checked(response)
+
+
+class TimedRequests:
+    """What a deep-translator client module sees as ``requests``."""
+
+    exceptions = requests.exceptions
+
+    def get(self, url: str, **kwargs: Any) -> requests.Response:
+        return send("GET", url, **kwargs)
+
+    def post(self, url: str, **kwargs: Any) -> requests.Response:
+        return send("POST", url, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(requests, name)
+
+
+TIMED_REQUESTS = TimedRequests()
+
+
+def install(module: ModuleType) -> None:
+    """Route a deep-translator client module's requests through :func:`send`."""
+    if getattr(module, "requests", None) is not TIMED_REQUESTS:
+        module.requests = TIMED_REQUESTS  # type: ignore[attr-defined]

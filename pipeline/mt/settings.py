@@ -1,0 +1,85 @@
+"""How to talk to an engine: the ``[engine]`` table of ``pipeline.toml`` and the command
+line (which wins).  Keys never come from a file: only from the environment (:func:`secret`).
+
+::
+
+    [engine]
+    name = "libre"                  # google (default), libre, deepl, llm, pseudo, none ...
+    url = "http://127.0.0.1:5000/"  # libre, deepl, llm: where the service is
+    jobs = 8                        # requests in flight (default: per engine)
+    timeout = 20                    # seconds per request
+    retries = 3                     # retries after a timeout, 5xx or 429
+    backoff = 1.0                   # first wait before a retry, doubled each time
+    rate_limit_strikes = 3          # 429s in a row that end the engine's run
+    give_up_after = 3               # failed requests in a row that end the engine's run
+    flush_interval = 1.0            # seconds between saves of the PO files
+    max_chars = 1800                # characters per request (default: per engine)
+    max_items = 20                  # segments per request (default: per engine)
+    model = "qwen2.5:7b"            # llm only (else $LLM_MODEL)
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from ..config import CONFIG_NAME
+from ..errors import ConfigError
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    """Everything the scheduler and the adapters need to know, but secrets."""
+
+    name: str = "google"
+    url: str | None = None
+    jobs: int | None = None
+    timeout: float = 20.0
+    retries: int = 3
+    backoff: float = 1.0
+    max_backoff: float = 60.0
+    rate_limit_strikes: int = 3
+    give_up_after: int = 3
+    flush_interval: float = 1.0
+    max_chars: int | None = None
+    max_items: int | None = None
+    model: str | None = None
+
+
+_NUMBERS = {"jobs": int, "retries": int, "rate_limit_strikes": int, "give_up_after": int,
+            "max_chars": int, "max_items": int, "timeout": float, "backoff": float,
+            "max_backoff": float, "flush_interval": float}
+
+
+def _value(key: str, value: Any) -> Any:
+    kind = _NUMBERS.get(key)
+    if kind is None:
+        if not isinstance(value, str):
+            raise ConfigError(f"[engine] {key} must be a string", CONFIG_NAME)
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0 \
+            or (kind is int and not isinstance(value, int)):
+        raise ConfigError(f"[engine] {key} must be a non-negative {kind.__name__}", CONFIG_NAME)
+    return kind(value)
+
+
+def engine_settings(table: dict[str, Any], name: str | None = None, url: str | None = None,
+                    jobs: int | None = None) -> EngineSettings:
+    """Settings from the ``[engine]`` table, overridden by command-line values."""
+    known = {f.name for f in fields(EngineSettings)}
+    unknown = set(table) - known
+    if unknown:
+        raise ConfigError(f"unknown key(s) in [engine]: {', '.join(sorted(unknown))}",
+                          CONFIG_NAME)
+    settings = EngineSettings(**{key: _value(key, value) for key, value in table.items()})
+    if jobs is not None and jobs < 1:
+        raise ConfigError("--jobs must be at least 1")
+    return replace(settings, name=name or settings.name, url=url or settings.url,
+                   jobs=jobs or settings.jobs)
+
+
+def secret(*names: str) -> str | None:
+    """The first of these environment variables that is set: keys live only there, never in
+    files we read or write, and never in messages."""
+    return next((os.environ[name] for name in names if os.environ.get(name)), None)

@@ -1,0 +1,111 @@
+"""One language's machine translation run: worklist → cache → engine → PO files.
+
+Everything finished is kept whatever happens next: replies go to the cache as each batch
+arrives, and the PO files are saved every ``flush_interval`` seconds and once more on the
+way out (normal end, engine given up, Ctrl-C).  A rerun finds the saved entries filled and
+the rest in the cache, and continues from there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import partial
+
+from ..glossary import load_glossary
+from ..project import Project
+from .cache import CACHE_NAME, ReplyCache
+from .drafts import DraftWriter
+from .engine_errors import Rejected
+from .engines import Engine
+from .progress import ProgressLine, Tally
+from .protect import has_words
+from .reply_checks import accepted_reply
+from .scheduler import Outcome, Scheduler
+from .settings import EngineSettings
+from .worklist import Worklist, collect_work, terms_for
+
+
+@dataclass
+class Summary:
+    """What a run did for one language."""
+
+    language: str
+    engine: str
+    entries: int = 0
+    drafts: int = 0
+    tally: Tally = field(default_factory=Tally)
+    written: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    gave_up: str | None = None
+    """Why the engine was left alone before the end, if it was."""
+
+
+def _punctuated(text: str, language: str) -> str:
+    try:
+        return accepted_reply(text, text, language)
+    except Rejected:
+        return text
+
+
+def _from_cache(cache: ReplyCache, work: Worklist, language: str, tally: Tally,
+                writer: DraftWriter) -> list[str]:
+    """Settle what needs no request; the texts left for the engine."""
+    misses = []
+    for text in work.texts():
+        protected = work.by_text[text][0].protected
+        if not has_words(protected):  # only tokens and punctuation: nothing to translate
+            writer.add(Outcome(text, reply=_punctuated(text, language)))
+            tally.done += 1
+            continue
+        raw = cache.get(text)
+        try:
+            reply = accepted_reply(text, raw, language) if raw is not None else None
+        except Rejected:
+            reply = None  # stored before today's checks: ask again
+        if reply is None:
+            misses.append(text)
+        else:
+            writer.add(Outcome(text, reply, raw))
+            tally.done += 1
+            tally.cache_hits += 1
+    return misses
+
+
+def translate_language(project: Project, language: str, engine: Engine,
+                       settings: EngineSettings, progress: ProgressLine) -> Summary:
+    """Fill the empty entries of every PO of ``language`` with machine drafts."""
+    terms = terms_for(load_glossary(project.locales_dir), language)
+    work = collect_work(project, language, terms)
+    summary = Summary(language, engine.name, entries=len(work))
+    tally = summary.tally
+    tally.total = len(work.by_text)
+    writer = DraftWriter(project, language, engine.name, work, settings.flush_interval)
+    cache = ReplyCache(project.cache_dir / CACHE_NAME, engine.cache_name, engine.source,
+                       engine.target)
+    scheduler = Scheduler(engine, settings, partial(accepted_reply, language=language),
+                          work.titles)
+    try:
+        misses = _from_cache(cache, work, language, tally, writer)
+        progress.show(tally, force=True)
+        batches = scheduler.run(misses)
+        try:
+            for outcomes in batches:
+                cache.put_many((o.text, o.raw) for o in outcomes
+                               if o.reply is not None and o.raw is not None)
+                for outcome in outcomes:
+                    writer.add(outcome)
+                    tally.done += outcome.attempted
+                    tally.failures += outcome.attempted and outcome.reply is None
+                tally.requests = scheduler.gate.requests
+                progress.show(tally)
+                writer.save_if_due()
+        finally:
+            batches.close()
+    finally:
+        writer.save()
+        cache.close()
+    tally.requests = scheduler.gate.requests
+    summary.gave_up = scheduler.gate.reason
+    summary.drafts, summary.written, summary.failures = (writer.drafts, writer.written,
+                                                         writer.failures)
+    return summary

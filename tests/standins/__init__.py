@@ -1,0 +1,15 @@
+"""Local stand-in HTTP servers for machine-translation engines (127.0.0.1 only).
+
+Each speaks just enough of a real API for the real client code (deep-translator's, or our
+own adapters') to run against it: LibreTranslate, Google's mobile page, OpenAI-compatible
+chat completions, DeepL.  A :class:`Behaviour` scripts latency and faults.
+"""
+
+from .chat_completions import ChatCompletionsHandler
+from .deepl import DeepLHandler
+from .google_mobile import GoogleMobileHandler
+from .libretranslate import LibreTranslateHandler
+from .server import Behaviour, StandIn, closed_port_url, fake_translate
+
+__all__ = ["Behaviour", "ChatCompletionsHandler", "DeepLHandler", "GoogleMobileHandler",
+           "LibreTranslateHandler", "StandIn", "closed_port_url", "fake_translate"]

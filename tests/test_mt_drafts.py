@@ -1,0 +1,70 @@
+"""Writing machine drafts and failures into PO entries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+
+from pipeline.entry_state import EntryState, entry_state
+from pipeline.mt.drafts import Draft, Failure, apply_results, fill_entry, finished_text, mark_failed
+from pipeline.mt.protect import protect_spans
+from pipeline.mt.worklist import WorkItem
+from pipeline.pofile_io import serialize_catalog
+from standins.po_checks import assert_valid_po
+
+
+def _catalog() -> polib.POFile:
+    catalog = polib.POFile(wrapwidth=0)
+    catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en",
+                        "MIME-Version": "1.0", "Content-Transfer-Encoding": "8bit",
+                        "Plural-Forms": "nplurals=2; plural=(n != 1);"}
+    catalog.append(polib.POEntry(msgid="你好", msgstr=""))
+    catalog.append(polib.POEntry(msgid="人工", msgstr="Human's work"))
+    catalog.append(polib.POEntry(msgid="旧的", msgstr="", flags=["fuzzy"],
+                                 previous_msgid="更旧的", tcomment="keep me"))
+    return catalog
+
+
+def test_a_draft_is_fuzzy_with_provenance() -> None:
+    entry = polib.POEntry(msgid="你好", msgstr="", tcomment="machine translation failed: x")
+    fill_entry(entry, "Hello", "google", "2026-11-29")
+    assert entry.msgstr == "Hello" and entry.fuzzy
+    assert entry.tcomment == "machine translation: google 2026-11-29"
+    assert entry_state(entry) is EntryState.MACHINE_DRAFT
+
+
+def test_failure_comments_are_replaced_not_piled_up() -> None:
+    entry = polib.POEntry(msgid="你好", msgstr="", tcomment="a translator's note")
+    mark_failed(entry, "empty reply")
+    mark_failed(entry, "tokens changed:\nmissing [0]")
+    assert entry.tcomment == ("a translator's note\n"
+                              "machine translation failed: tokens changed: missing [0]")
+    assert entry.msgstr == "" and entry_state(entry) is EntryState.UNTRANSLATED
+
+
+def test_only_empty_entries_are_filled(tmp_path: Path) -> None:
+    catalog = _catalog()
+    results = {(None, "你好"): Draft("Hello"), (None, "人工"): Draft("Machine"),
+               (None, "旧的"): Failure("reply is the unchanged source")}
+    applied = apply_results(catalog, results, "libre", "2026-11-29")
+    assert [entry.msgid for entry, _ in applied] == ["你好", "旧的"]
+    by_id = {entry.msgid: entry for entry in catalog}
+    assert by_id["人工"].msgstr == "Human's work" and not by_id["人工"].fuzzy
+    assert by_id["旧的"].tcomment == ("keep me\n"
+                                    "machine translation failed: reply is the unchanged source")
+    path = tmp_path / "en.po"
+    path.write_text(serialize_catalog(catalog), encoding="utf-8")
+    assert_valid_po(path)
+
+
+def test_filling_an_entry_with_a_previous_msgid_makes_it_a_draft() -> None:
+    entry = _catalog()[2]
+    fill_entry(entry, "Old", "libre", "2026-11-29")
+    assert entry.previous_msgid is None and entry_state(entry) is EntryState.MACHINE_DRAFT
+
+
+def test_finished_text_restores_spans_and_outer_whitespace() -> None:
+    msgid = "\n随着`ChatGPT`的传播 "
+    item = WorkItem("doc", None, msgid, protect_spans(msgid.strip()))
+    assert finished_text(item, "With the spread of [0]") == "\nWith the spread of `ChatGPT` "
