@@ -121,7 +121,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Comman
                 lambda parser: None, run_extract),
     "update": ("extract, then merge templates into locales/<lang>/LC_MESSAGES/<doc>.po",
                _configure_update, run_update),
-    "build": ("write build/<lang>/<doc>.md from sources and catalogs",
+    "build": ("write localized Markdown and HTML, bilingual editions and build/index.html",
               add_language_option, run_build),
     "check": ("check every translation; print path:line: [check] message, exit 1 on errors",
               _configure_check,

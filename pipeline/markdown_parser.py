@@ -76,17 +76,22 @@ def _record_table_rows(rule: BlockRule) -> BlockRule:
     return wrapped
 
 
-@lru_cache(maxsize=1)
-def markdown_parser() -> MarkdownIt:
-    """The shared parser: CommonMark + GFM tables, strikethrough, footnotes, front matter,
-    dollar math."""
-    md = (
+def markdown_syntax() -> MarkdownIt:
+    """A new MarkdownIt with the syntax we support: CommonMark + GFM tables, strikethrough,
+    footnotes, front matter, dollar math.  Extraction and rendering both start from it."""
+    return (
         MarkdownIt("commonmark", {"html": True})
         .enable(["table", "strikethrough"])
         .use(front_matter_plugin)
         .use(footnote_plugin)
         .use(dollarmath_plugin)
     )
+
+
+@lru_cache(maxsize=1)
+def markdown_parser() -> MarkdownIt:
+    """The shared parser: :func:`markdown_syntax` with line-break positions recorded."""
+    md = markdown_syntax()
     _wrap_rule(md.inline.ruler, "newline", _record_break)
     _wrap_rule(md.inline.ruler, "escape", _record_break)
     _wrap_rule(md.inline.ruler, "image", _offset_alt_text)

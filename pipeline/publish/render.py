@@ -20,11 +20,9 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
-from mdit_py_plugins.dollarmath import dollarmath_plugin
-from mdit_py_plugins.footnote import footnote_plugin
-from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..cjk import soft_break_joiner
+from ..markdown_parser import markdown_syntax
 
 _COMMENTS = re.compile(r"^(?:\s*<!--.*?-->)+\s*$", re.S)
 
@@ -70,13 +68,7 @@ def html_renderer() -> MarkdownIt:
     """A MarkdownIt with the extraction parser's plugins and rules that escape raw HTML.
 
     Only its renderer is used; :func:`pipeline.markdown_parser.parse_blocks` parses."""
-    md = (
-        MarkdownIt("commonmark", {"html": True})
-        .enable(["table", "strikethrough"])
-        .use(front_matter_plugin)
-        .use(footnote_plugin)
-        .use(dollarmath_plugin)
-    )
+    md = markdown_syntax()
     md.add_render_rule("html_block", _html_block)
     md.add_render_rule("html_inline", _html_inline)
     md.add_render_rule("softbreak", _softbreak)
