@@ -19,6 +19,7 @@ Principles, each traced in the code below:
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -39,6 +40,7 @@ _TASK_MARKER = re.compile(r"^\[[ xX]\][ \t]+")
 _CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list item",
                "footnote_open": "footnote"}
 _MARKUP_CHARS = set("*_~")
+_ASCII_PUNCTUATION = set(string.punctuation)
 
 
 @dataclass
@@ -172,9 +174,13 @@ def _join_lines(content: str, children: list[Token], env: dict[str, Any]) -> str
     joiners = [soft_break_joiner(a, b) if kind == "softbreak" else "\n"
                for (a, kind), (b, _) in zip(pieces, pieces[1:])]
     joined = _assemble(pieces, joiners)
-    if "" not in joiners:
+    # Only markup characters next to a removed break can change how the line parses
+    # (emphasis flanking, "`a``b`", "[x](y)"); pure text joins need no re-parse.
+    if not any(j == "" and (pieces[i][0][-1:] in _ASCII_PUNCTUATION
+                            or pieces[i + 1][0][:1] in _ASCII_PUNCTUATION)
+               for i, j in enumerate(joiners)):
         return joined
-    expected = _signature(parse_inline(content, env))
+    expected = _signature(children)
     if _signature(parse_inline(joined, env)) == expected:
         return joined
     # Joining changed the markup: put back a space at breaks beside emphasis delimiters,
