@@ -5,6 +5,10 @@ and modification time of every file it reads and writes, the configuration and t
 kept in ``.cache/fingerprints.json``; a document whose fingerprint did not change since the
 last successful run is skipped, so a re-run after editing one document of a thousand redoes
 that one document only.
+
+Parsing is the costly part of every stage, so :func:`cached_document` keeps each parsed
+document in ``.cache/documents/`` under a digest of its bytes, the settings and the code:
+the first stage that needs a document parses it, later stages and re-runs read it back.
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+from .document import Document, Segment
 from .errors import PipelineError
 from .pofile_io import write_atomic
 from .project import Project
@@ -48,7 +54,8 @@ class Report:
 
 
 @lru_cache(maxsize=1)
-def _code_digest() -> str:
+def code_digest() -> str:
+    """A digest of the package's code and templates: results made by other code are stale."""
     digest = hashlib.sha256()
     for path in sorted(Path(__file__).parent.rglob("*")):
         if path.suffix in (".py", ".html", ".css", ".j2") and path.is_file():
@@ -56,15 +63,17 @@ def _code_digest() -> str:
     return digest.hexdigest()
 
 
-def _fingerprint(project: Project, files: Sequence[Path], key: str) -> str:
+def _fingerprint(settings: str, files: Sequence[Path]) -> str:
+    """A digest of ``settings`` (configuration, code and stage, the same for every document
+    of a run) and the size and modification time of ``files``."""
     stats = []
     for path in files:
         try:
-            info = path.stat()
+            info = os.stat(path)
             stats.append([str(path), info.st_mtime_ns, info.st_size])
         except OSError:
             stats.append([str(path), None, None])
-    payload = json.dumps([key, repr(project.config), _code_digest(), stats])
+    payload = settings + json.dumps(stats)
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
@@ -82,8 +91,9 @@ def run_documents(project: Project, names: Sequence[str], job: Job, files: Files
     store = project.cache_dir / "fingerprints.json"
     fingerprints = _load(store)
     report = Report()
+    settings = json.dumps([key, repr(project.config), code_digest()])
     todo = [name for name in names
-            if fingerprints.get(f"{key}:{name}") != _fingerprint(project, files(project, name), key)]
+            if fingerprints.get(f"{key}:{name}") != _fingerprint(settings, files(project, name))]
     report.skipped = len(names) - len(todo)
     workers = min(jobs or os.cpu_count() or 1, len(todo))
     if workers > 1 and len(todo) >= _PARALLEL_FROM:
@@ -99,7 +109,7 @@ def run_documents(project: Project, names: Sequence[str], job: Job, files: Files
         else:
             report.written += result.written
             report.warnings += result.warnings
-            fingerprints[f"{key}:{name}"] = _fingerprint(project, files(project, name), key)
+            fingerprints[f"{key}:{name}"] = _fingerprint(settings, files(project, name))
     if todo:
         write_atomic(store, json.dumps(fingerprints, indent=0, sort_keys=True).encode())
     return report
@@ -111,3 +121,52 @@ def _load(store: Path) -> dict[str, str]:
         return data if isinstance(data, dict) else {}
     except (OSError, ValueError):
         return {}
+
+
+def cached_document(project: Project, name: str) -> Document:
+    """``project.load_document(name)``, parsed once: kept in ``.cache/documents/`` and read
+    back while the source bytes, the front-matter keys and the code are the same."""
+    source = project.source_path(name)
+    try:
+        data = source.read_bytes()
+    except OSError:
+        return project.load_document(name)  # raises the usual error with its place
+    digest = hashlib.sha256(data)
+    digest.update(repr((project.config.front_matter_keys, project.shown(source),
+                        code_digest())).encode())
+    key = digest.hexdigest()
+    store = project.cache_dir / "documents" / f"{name}.json"
+    try:
+        record = json.loads(store.read_bytes())
+        if record.pop("key") == key:
+            return _document_from(record)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass  # no file, another key or a damaged file: parse again
+    document = project.load_document(name)
+    # Kept only if it reads back equal: a field JSON cannot hold makes no wrong copy.
+    try:
+        text = json.dumps({"key": key, **_document_record(document)}, ensure_ascii=False)
+        record = json.loads(text)
+        del record["key"]
+        faithful = _document_from(record) == document
+    except (TypeError, ValueError):
+        faithful = False
+    if faithful:
+        write_atomic(store, text.encode("utf-8"))
+    return document
+
+
+def _document_record(document: Document) -> dict[str, object]:
+    record = {name: getattr(document, name) for name in Document.__slots__}
+    record["segments"] = [[getattr(segment, name) for name in Segment.__slots__]
+                          for segment in document.segments]
+    return record
+
+
+def _document_from(record: dict[str, Any]) -> Document:
+    segments = []
+    for row in record.pop("segments"):
+        values = dict(zip(Segment.__slots__, row, strict=True))
+        values["notes"] = tuple(values["notes"])  # JSON gives a list
+        segments.append(Segment(**values))
+    return Document(segments=segments, **record)
