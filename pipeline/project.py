@@ -7,9 +7,10 @@ from pathlib import Path
 
 from .config import Config, load_config
 from .document import Document
-from .errors import ConfigError
+from .document_cache import cached_document
+from .errors import ConfigError, SourceError
 from .segmenter import segment_document
-from .sourcefile import read_source
+from .sourcefile import decode_source
 
 
 @dataclass(frozen=True)
@@ -62,13 +63,25 @@ class Project:
             return str(path)
 
     def load_document(self, name: str) -> Document:
-        """Read and segment one source document."""
+        """Read and segment one source document (parsed once, then read from the cache)."""
         path = self.source_path(name)
         shown = self.shown(path)
-        text, newline, bom = read_source(path, shown)
-        document = segment_document(text, shown, self.config.front_matter_keys)
-        document.newline, document.bom = newline, bom
-        return document
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise SourceError(f"cannot read: {exc.strerror}", shown) from None
+        store = self.cache_dir / "documents" / f"{name}.json"
+        salt = repr((self.config.front_matter_keys, shown))
+        return cached_document(data, store, salt, lambda: parse_document(data, shown,
+                                                                          self.config))
+
+
+def parse_document(data: bytes, shown: str, config: Config) -> Document:
+    """Decode and segment the bytes of a source file."""
+    text, newline, bom = decode_source(data, shown)
+    document = segment_document(text, shown, config.front_matter_keys)
+    document.newline, document.bom = newline, bom
+    return document
 
 
 def open_project(root: Path) -> Project:

@@ -5,10 +5,6 @@ and modification time of every file it reads and writes, the configuration and t
 kept in ``.cache/fingerprints.json``; a document whose fingerprint did not change since the
 last successful run is skipped, so a re-run after editing one document of a thousand redoes
 that one document only.
-
-Parsing is the costly part of every stage, so :func:`cached_document` keeps each parsed
-document in ``.cache/documents/`` under a digest of its bytes, the settings and the code:
-the first stage that needs a document parses it, later stages and re-runs read it back.
 """
 
 from __future__ import annotations
@@ -19,11 +15,9 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
-from .document import Document, Segment
+from .document_cache import code_digest
 from .errors import PipelineError
 from .pofile_io import write_atomic
 from .project import Project
@@ -51,16 +45,6 @@ class Report:
     warnings: list[str] = field(default_factory=list)
     skipped: int = 0
     errors: list[PipelineError] = field(default_factory=list)
-
-
-@lru_cache(maxsize=1)
-def code_digest() -> str:
-    """A digest of the package's code and templates: results made by other code are stale."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.rglob("*")):
-        if path.suffix in (".py", ".html", ".css", ".j2") and path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def _fingerprint(settings: str, files: Sequence[Path]) -> str:
@@ -121,52 +105,3 @@ def _load(store: Path) -> dict[str, str]:
         return data if isinstance(data, dict) else {}
     except (OSError, ValueError):
         return {}
-
-
-def cached_document(project: Project, name: str) -> Document:
-    """``project.load_document(name)``, parsed once: kept in ``.cache/documents/`` and read
-    back while the source bytes, the front-matter keys and the code are the same."""
-    source = project.source_path(name)
-    try:
-        data = source.read_bytes()
-    except OSError:
-        return project.load_document(name)  # raises the usual error with its place
-    digest = hashlib.sha256(data)
-    digest.update(repr((project.config.front_matter_keys, project.shown(source),
-                        code_digest())).encode())
-    key = digest.hexdigest()
-    store = project.cache_dir / "documents" / f"{name}.json"
-    try:
-        record = json.loads(store.read_bytes())
-        if record.pop("key") == key:
-            return _document_from(record)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        pass  # no file, another key or a damaged file: parse again
-    document = project.load_document(name)
-    # Kept only if it reads back equal: a field JSON cannot hold makes no wrong copy.
-    try:
-        text = json.dumps({"key": key, **_document_record(document)}, ensure_ascii=False)
-        record = json.loads(text)
-        del record["key"]
-        faithful = _document_from(record) == document
-    except (TypeError, ValueError):
-        faithful = False
-    if faithful:
-        write_atomic(store, text.encode("utf-8"))
-    return document
-
-
-def _document_record(document: Document) -> dict[str, object]:
-    record = {name: getattr(document, name) for name in Document.__slots__}
-    record["segments"] = [[getattr(segment, name) for name in Segment.__slots__]
-                          for segment in document.segments]
-    return record
-
-
-def _document_from(record: dict[str, Any]) -> Document:
-    segments = []
-    for row in record.pop("segments"):
-        values = dict(zip(Segment.__slots__, row, strict=True))
-        values["notes"] = tuple(values["notes"])  # JSON gives a list
-        segments.append(Segment(**values))
-    return Document(segments=segments, **record)

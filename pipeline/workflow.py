@@ -21,7 +21,7 @@ from .project import Project
 from .publish.site import Site
 from .publish.writer import make_site, output_files, write_editions, write_source_page
 from .rebuild import rebuild_markdown
-from .runner import JobResult, cached_document
+from .runner import JobResult
 from .sourcefile import encode_output
 
 
@@ -36,13 +36,13 @@ def write_template(project: Project, name: str, document: Document,
 
 def extract_document(project: Project, name: str) -> JobResult:
     """Job: write the POT of one document."""
-    return JobResult(write_template(project, name, cached_document(project, name), now_stamp())[1])
+    return JobResult(write_template(project, name, project.load_document(name), now_stamp())[1])
 
 
 def update_document(project: Project, name: str, languages: Sequence[str]) -> JobResult:
     """Job: extract, then merge the POT into each language's PO (created if missing)."""
     stamp = now_stamp()
-    template, written = write_template(project, name, cached_document(project, name), stamp)
+    template, written = write_template(project, name, project.load_document(name), stamp)
     for language in languages:
         path = project.catalog_path(name, language)
         if path.exists():
