@@ -12,17 +12,14 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
-from .check_command import run_check
-from .completion import Publication, publication, threshold
 from .errors import ConfigError, PipelineError
 from .languages import normalize_language
-from .mt.translate_command import SUMMARY as TRANSLATE_SUMMARY
-from .mt.translate_command import configure_translate, run_translate
 from .project import Project, open_project
-from .publish.writer import publishing_site, write_index
 from .runner import Report, run_documents
-from .stats_command import run_stats
-from .workflow import build_document, extract_document, stage_files, update_document
+from .workflow import extract_document, stage_files, update_document
+
+# Modules of the other commands (checks, publishing, engines) are imported when their
+# command runs: a no-op `extract` or `update` should not pay for them.
 
 Command = Callable[[Project, argparse.Namespace], int]
 
@@ -74,6 +71,8 @@ def run_update(project: Project, args: argparse.Namespace) -> int:
 
 
 def _published_languages(project: Project, languages: list[str]) -> list[str]:
+    from .completion import Publication, publication, threshold
+
     """The languages a build writes: not those below their ``[publish]`` threshold when
     the project says to skip them."""
     kept = []
@@ -88,10 +87,13 @@ def _published_languages(project: Project, languages: list[str]) -> list[str]:
 
 
 def run_build(project: Project, args: argparse.Namespace) -> int:
+    from .build_stage import build_document, build_files
+    from .publish.writer import publishing_site, write_index
+
     languages = _published_languages(project, languages_of(project, args))
     site = publishing_site(project, languages)
     job = partial(build_document, languages=languages, site=site)
-    files = partial(stage_files, languages=languages, stage="build")
+    files = partial(build_files, languages=languages)
     report = run_documents(project, project.document_names(), job, files,
                            "build:" + ",".join(languages) + ";" + site.key, args.jobs)
     # The index lists every document: written after the jobs, unless one failed (a failed
@@ -103,6 +105,30 @@ def run_build(project: Project, args: argparse.Namespace) -> int:
 
 def _configure_update(parser: argparse.ArgumentParser) -> None:
     add_language_option(parser)
+
+
+def run_check(project: Project, args: argparse.Namespace) -> int:
+    from .check_command import run_check as check
+
+    return check(project, languages_of(project, args), args.fix)
+
+
+def run_stats(project: Project, args: argparse.Namespace) -> int:
+    from .stats_command import run_stats as stats
+
+    return stats(project, languages_of(project, args), args.json)
+
+
+def run_translate(project: Project, args: argparse.Namespace) -> int:
+    from .mt.translate_command import run_translate as translate
+
+    return translate(project, args)
+
+
+def _configure_translate(parser: argparse.ArgumentParser) -> None:
+    from .mt.translate_command import configure_translate
+
+    configure_translate(parser)
 
 
 def _configure_check(parser: argparse.ArgumentParser) -> None:
@@ -124,12 +150,11 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Comman
     "build": ("write localized Markdown and HTML, bilingual editions and build/index.html",
               add_language_option, run_build),
     "check": ("check every translation; print path:line: [check] message, exit 1 on errors",
-              _configure_check,
-              lambda project, args: run_check(project, languages_of(project, args), args.fix)),
+              _configure_check, run_check),
     "stats": ("counts per document and language; write build/status.html",
-              _configure_stats,
-              lambda project, args: run_stats(project, languages_of(project, args), args.json)),
-    "translate": (TRANSLATE_SUMMARY, configure_translate, run_translate),
+              _configure_stats, run_stats),
+    "translate": ("extract, update, machine-translate the empty entries of LANG, then build",
+                  _configure_translate, run_translate),
 }
 
 

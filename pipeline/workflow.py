@@ -1,4 +1,4 @@
-"""The stages of the pipeline for one document: extract, update, build.
+"""The catalog stages of the pipeline for one document: extract and update.
 
 Each stage is a job for :func:`pipeline.runner.run_documents`: it reads what it needs, does
 the pure work (segment, extract, merge, rebuild) and writes atomically.
@@ -12,17 +12,11 @@ from pathlib import Path
 import polib
 
 from .catalog import extract_catalog, new_translation, now_stamp
-from .checks import ERROR, CheckContext, check_entry, format_problem, project_checks
-from .document import Document, Segment
-from .entry_state import published_text
+from .document import Document
 from .merge import update_catalog
-from .pofile_io import read_catalog, write_atomic, write_catalog
+from .pofile_io import read_catalog, write_catalog
 from .project import Project
-from .publish.site import Site
-from .publish.writer import make_site, output_files, write_editions, write_source_page
-from .rebuild import rebuild_markdown
 from .runner import JobResult
-from .sourcefile import encode_output
 
 
 def write_template(project: Project, name: str, document: Document,
@@ -56,77 +50,12 @@ def update_document(project: Project, name: str, languages: Sequence[str]) -> Jo
     return JobResult(written)
 
 
-def translations_for(document: Document, catalog: polib.POFile | None,
-                     machine_drafts: bool, checks: CheckContext | None = None,
-                     warnings: list[str] | None = None) -> dict[tuple[str | None, str], str]:
-    """The published msgstr of every segment that has one, by (msgctxt, msgid).
-
-    With ``checks``, an entry that fails an error-level check is not published (its
-    segments keep the source text) and its problems go to ``warnings`` as
-    ``path:line: [check] message``."""
-    if catalog is None:
-        return {}
-    wanted = {(s.context, s.msgid) for s in document.segments}
-    table = {}
-    for entry in catalog:
-        key = (entry.msgctxt, entry.msgid)
-        text = published_text(entry, machine_drafts)
-        if entry.obsolete or key not in wanted or text is None:
-            continue
-        errors = [p for p in check_entry(entry, checks) if p.level == ERROR] if checks else []
-        if checks and errors:
-            if warnings is not None:
-                warnings += [format_problem(checks.place(entry), error) for error in errors]
-        else:
-            table[key] = text
-    return table
-
-
-def localized_markdown(project: Project, document: Document, name: str,
-                       language: str, warnings: list[str] | None = None) -> str:
-    """The localized Markdown text (LF) of a document for a language; translations that
-    fail an error-level check are reported in ``warnings`` and not used."""
-    path = project.catalog_path(name, language)
-    catalog = read_catalog(path, project.shown(path)) if path.exists() else None
-    checks = project_checks(project, document, name, language) if catalog else None
-    table = translations_for(document, catalog, project.config.publish_machine_drafts,
-                             checks, warnings)
-
-    def translate(segment: Segment) -> str | None:
-        return table.get((segment.context, segment.msgid))
-
-    return rebuild_markdown(document, translate)
-
-
-def build_document(project: Project, name: str, languages: Sequence[str],
-                   site: Site | None = None) -> JobResult:
-    """Job: write ``build/<lang>/<doc>.md`` and ``.html`` for each language, the bilingual
-    editions ``build/bilingual/<src>-<lang>/<doc>.md|.html`` and the original's page;
-    ``site`` says which languages pages link to and which are drafts (default: these)."""
-    document = project.load_document(name)
-    written: list[str] = []
-    warnings: list[str] = []
-    site = site or make_site(project, languages)
-    source = write_source_page(project, document, name, site, written)
-    for language in languages:
-        text = localized_markdown(project, document, name, language, warnings)
-        path = project.output_path(language, name)
-        write_atomic(path, encode_output(text, document.newline, document.bom))
-        written.append(project.shown(path))
-        warnings += write_editions(project, document, name, language, text, source, site,
-                                   written)
-    return JobResult(written, warnings)
-
-
 def stage_files(project: Project, name: str, languages: Sequence[str],
                 stage: str) -> list[Path]:
-    """Every file a stage reads or writes for one document (for fingerprints)."""
+    """Every file ``extract`` or ``update`` reads or writes for one document (for
+    fingerprints; the build's are :func:`pipeline.build_stage.build_files`)."""
     files = [project.source_path(name)]
-    if stage in ("extract", "update", "build"):
-        files.append(project.template_path(name))
-    if stage in ("update", "build"):
+    files.append(project.template_path(name))
+    if stage == "update":
         files += [project.catalog_path(name, language) for language in languages]
-    if stage == "build":
-        files += [project.output_path(language, name) for language in languages]
-        files += output_files(project, name, languages)
     return files

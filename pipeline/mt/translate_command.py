@@ -17,7 +17,6 @@ from .progress import ProgressLine
 from .settings import engine_settings
 from .translate_language import Summary, translate_language
 
-SUMMARY = "extract, update, machine-translate the empty entries of LANG, then build"
 _SHOWN_FAILURES = 10
 
 
