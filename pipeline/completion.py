@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from enum import Enum
 
 import polib
@@ -20,6 +19,7 @@ from .entry_state import published_text
 from .errors import ConfigError
 from .pofile_io import read_catalog
 from .project import Project
+from .stat_memo import StatMemo
 
 
 class Publication(str, Enum):
@@ -28,18 +28,6 @@ class Publication(str, Enum):
     PUBLISHED = "published"
     DRAFT = "draft"
     SKIPPED = "skipped"
-
-
-def percent_published(catalogs: Iterable[polib.POFile], machine_drafts: bool) -> float:
-    """Share (0-100) of live entries whose text a build would publish."""
-    total = done = 0
-    for catalog in catalogs:
-        for entry in catalog:
-            if entry.obsolete:
-                continue
-            total += 1
-            done += published_text(entry, machine_drafts) is not None
-    return 100.0 if total == 0 else 100.0 * done / total
 
 
 def threshold(project: Project, language: str) -> float:
@@ -53,17 +41,40 @@ def threshold(project: Project, language: str) -> float:
     return float(value)
 
 
+def published_counts(catalog: polib.POFile, machine_drafts: bool) -> tuple[int, int]:
+    """(live entries, entries whose text a build would publish) of one catalog."""
+    live = [entry for entry in catalog if not entry.obsolete]
+    return len(live), sum(published_text(e, machine_drafts) is not None for e in live)
+
+
+def document_counts(project: Project, name: str, language: str,
+                    memo: StatMemo) -> tuple[int, int]:
+    """:func:`published_counts` of a document's catalog for ``language``; without a PO yet,
+    the template's entries all count as untranslated."""
+    path = project.catalog_path(name, language)
+    if not path.exists():
+        path = project.template_path(name)
+    if not path.exists():
+        return 0, 0
+    drafts = project.config.publish_machine_drafts
+    total, done = memo.get("counts", path, lambda: list(published_counts(
+        read_catalog(path, project.shown(path)), drafts)), salt=drafts)
+    return total, done
+
+
+def open_memo(project: Project) -> StatMemo:
+    """The project's memo of per-file facts (counts, titles)."""
+    return StatMemo.open(project.cache_dir / "memo.json")
+
+
 def publication(project: Project, language: str) -> tuple[Publication, float]:
     """Whether ``language`` is published, draft or skipped, and its completion percent."""
-    catalogs = []
-    for name in project.document_names():
-        # No PO yet: the template's entries all count as untranslated.
-        path = project.catalog_path(name, language)
-        if not path.exists():
-            path = project.template_path(name)
-        if path.exists():
-            catalogs.append(read_catalog(path, project.shown(path)))
-    percent = percent_published(catalogs, project.config.publish_machine_drafts)
+    memo = open_memo(project)
+    counts = [document_counts(project, name, language, memo)
+              for name in project.document_names()]
+    memo.save()
+    total, done = sum(c[0] for c in counts), sum(c[1] for c in counts)
+    percent = 100.0 if total == 0 else 100.0 * done / total
     if percent >= threshold(project, language):
         return Publication.PUBLISHED, percent
     action = project.config.extra.get("publish", {}).get("below_threshold", "draft")

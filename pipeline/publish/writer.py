@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..completion import Publication, percent_published, publication
+from ..completion import Publication, document_counts, open_memo, publication
 from ..document import Document
 from ..pofile_io import read_catalog, write_atomic
 from ..project import Project
@@ -110,6 +110,11 @@ def source_title(project: Project, name: str) -> str:
     """A document's title from its source front matter, else its first ATX heading."""
     path = project.source_path(name)
     text = read_source(path, project.shown(path))[0]
+    return title_of(text, name)
+
+
+def title_of(text: str, name: str) -> str:
+    """The title of a Markdown text: front matter ``title``, else its first ATX heading."""
     match = _FRONT_MATTER.match(text)
     if match:
         title = load_front_matter(match.group(1)).get("title")
@@ -122,16 +127,16 @@ def source_title(project: Project, name: str) -> str:
 def write_index(project: Project, site: Site) -> list[str]:
     """Write ``build/index.html`` if it changed; the paths written."""
     documents = []
+    memo = open_memo(project)
     for name in project.document_names():
         completion = {}
         for language in site.languages:
-            path = project.catalog_path(name, language)
-            if not path.exists():
-                path = project.template_path(name)
-            catalogs = [read_catalog(path, project.shown(path))] if path.exists() else []
-            completion[language] = percent_published(catalogs,
-                                                     project.config.publish_machine_drafts)
-        documents.append(IndexDocument(name, source_title(project, name), completion))
+            total, done = document_counts(project, name, language, memo)
+            completion[language] = 100.0 if total == 0 else 100.0 * done / total
+        title = memo.get("title", project.source_path(name),
+                         lambda: source_title(project, name))
+        documents.append(IndexDocument(name, title, completion))
+    memo.save()
     written: list[str] = []
     html = render_index(documents, site, project.config.project_name)
     _write(project, INDEX_PATH, html.encode(), written)

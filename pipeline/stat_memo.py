@@ -1,0 +1,59 @@
+"""Small facts derived from files, remembered while the files do not change.
+
+A build needs, for every document, its title and how complete each catalog is; computing them
+means parsing a thousand PO files and front matters on every run.  The memo keeps each fact
+in ``.cache/memo.json`` under the file's size and modification time (like make), so a run
+with nothing changed reads only ``stat`` results.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from .pofile_io import write_atomic
+
+T = TypeVar("T")
+
+
+@dataclass
+class StatMemo:
+    """Facts by (kind, path), valid while the path's stat and the kind's salt hold."""
+
+    store: Path
+    facts: dict[str, list[Any]] = field(default_factory=dict)
+    changed: bool = False
+
+    @classmethod
+    def open(cls, store: Path) -> StatMemo:
+        """The memo kept in ``store`` (empty when missing or damaged)."""
+        try:
+            facts = json.loads(store.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            facts = {}
+        return cls(store, facts if isinstance(facts, dict) else {})
+
+    def get(self, kind: str, path: Path, compute: Callable[[], T], salt: object = None) -> T:
+        """``compute()`` for ``path``, or the value remembered for its current stat."""
+        info = path.stat()
+        stamp = [info.st_mtime_ns, info.st_size, repr(salt)]
+        key = f"{kind}:{path}"
+        remembered = self.facts.get(key)
+        if isinstance(remembered, list) and remembered[:3] == stamp:
+            return remembered[3]  # type: ignore[no-any-return]
+        value = compute()
+        self.facts[key] = [*stamp, value]
+        self.changed = True
+        return value
+
+    def save(self) -> None:
+        """Write the memo back if anything was computed (a failure costs only time)."""
+        if self.changed:
+            try:
+                write_atomic(self.store, json.dumps(self.facts, ensure_ascii=False).encode())
+            except OSError:
+                pass
+            self.changed = False
