@@ -13,6 +13,8 @@ from .errors import CatalogError
 
 _POLIB_LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?")
 _DATE_HEADERS = ("POT-Creation-Date", "PO-Revision-Date")
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)  # reading the umask means setting it: put it back at once
 _STRING = r'"(?:[^"\\]|\\.)*"'
 _PO_LINE = re.compile(rf"^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?{_STRING}[ \t]*$")
 
@@ -86,6 +88,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
                                          dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); give it the mode a plain open() would.
+        os.fchmod(handle, 0o666 & ~_UMASK)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()

@@ -86,3 +86,18 @@ def test_catalogs_pass_msgfmt(sample_project: Path) -> None:
         result = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)],
                                 capture_output=True, text=True)
         assert result.returncode == 0, f"{path}: {result.stderr}"
+
+
+def test_written_files_are_not_private(make_project) -> None:
+    """Atomic writes go through a private temporary file; the result has the usual mode."""
+    root = make_project({"doc": "正文。\n"})
+    assert run(root, "update", "-l", "ja").returncode == 0
+    mode = (root / "locales/ja/LC_MESSAGES/doc.po").stat().st_mode & 0o777
+    assert mode == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    import os
+    current = os.umask(0)
+    os.umask(current)
+    return current
