@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
@@ -90,6 +91,8 @@ def run_build(project: Project, args: argparse.Namespace) -> int:
     from .build_stage import build_document, build_files
     from .publish.writer import publishing_site, write_index
 
+    if getattr(args, "no_machine_drafts", False):
+        project = replace(project, config=replace(project.config, publish_machine_drafts=False))
     languages = _published_languages(project, languages_of(project, args))
     site = publishing_site(project, languages)
     job = partial(build_document, languages=languages, site=site)
@@ -105,6 +108,13 @@ def run_build(project: Project, args: argparse.Namespace) -> int:
 
 def _configure_update(parser: argparse.ArgumentParser) -> None:
     add_language_option(parser)
+
+
+def _configure_build(parser: argparse.ArgumentParser) -> None:
+    add_language_option(parser)
+    parser.add_argument("--no-machine-drafts", action="store_true",
+                        help="publish only reviewed translations (machine drafts fall back "
+                             "to the source text)")
 
 
 def run_check(project: Project, args: argparse.Namespace) -> int:
@@ -148,7 +158,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Comman
     "update": ("extract, then merge templates into locales/<lang>/LC_MESSAGES/<doc>.po",
                _configure_update, run_update),
     "build": ("write localized Markdown and HTML, bilingual editions and build/index.html",
-              add_language_option, run_build),
+              _configure_build, run_build),
     "check": ("check every translation; print path:line: [check] message, exit 1 on errors",
               _configure_check, run_check),
     "stats": ("counts per document and language; write build/status.html",

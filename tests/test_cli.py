@@ -101,3 +101,19 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+def test_build_without_machine_drafts(make_project) -> None:
+    root = make_project({"doc": "第一段。\n\n第二段。\n"})
+    assert run(root, "update", "-l", "ja").returncode == 0
+    po = root / "locales/ja/LC_MESSAGES/doc.po"
+    po.write_text(po.read_text(encoding="utf-8")
+                  .replace('msgid "第一段。"\nmsgstr ""',
+                           '# machine translation: pseudo 2026-11-29\n#, fuzzy\n'
+                           'msgid "第一段。"\nmsgstr "機械の訳。"')
+                  .replace('msgid "第二段。"\nmsgstr ""', 'msgid "第二段。"\nmsgstr "人の訳。"'),
+                  encoding="utf-8")
+    assert run(root, "build", "-l", "ja").returncode == 0
+    assert (root / "build/ja/doc.md").read_text(encoding="utf-8") == "機械の訳。\n\n人の訳。\n"
+    assert run(root, "build", "-l", "ja", "--no-machine-drafts").returncode == 0
+    assert (root / "build/ja/doc.md").read_text(encoding="utf-8") == "第一段。\n\n人の訳。\n"
