@@ -19,7 +19,7 @@ Principles, each traced in the code below:
 from __future__ import annotations
 
 import re
-import string
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -40,7 +40,8 @@ _TASK_MARKER = re.compile(r"^\[[ xX]\][ \t]+")
 _CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list item",
                "footnote_open": "footnote"}
 _MARKUP_CHARS = set("*_~")
-_ASCII_PUNCTUATION = set(string.punctuation)
+# Pairs that make new syntax when nothing separates them: "[a](b)", "![a]", "[^1]", "`a``b`".
+_GLUE = {("]", "("), ("]", "["), ("!", "["), ("[", "^"), ("`", "`")}
 
 
 @dataclass
@@ -174,11 +175,10 @@ def _join_lines(content: str, children: list[Token], env: dict[str, Any]) -> str
     joiners = [soft_break_joiner(a, b) if kind == "softbreak" else "\n"
                for (a, kind), (b, _) in zip(pieces, pieces[1:])]
     joined = _assemble(pieces, joiners)
-    # Only markup characters next to a removed break can change how the line parses
-    # (emphasis flanking, "`a``b`", "[x](y)"); pure text joins need no re-parse.
-    if not any(j == "" and (pieces[i][0][-1:] in _ASCII_PUNCTUATION
-                            or pieces[i + 1][0][:1] in _ASCII_PUNCTUATION)
-               for i, j in enumerate(joiners)):
+    # Only markup next to a removed break can change how the text parses; re-parse only
+    # when the flanking rules cannot tell that nothing changed.
+    if all(j != "" or _join_is_neutral(pieces[i][0], pieces[i + 1][0])
+           for i, j in enumerate(joiners)):
         return joined
     expected = _signature(children)
     if _signature(parse_inline(joined, env)) == expected:
@@ -197,6 +197,49 @@ def _join_lines(content: str, children: list[Token], env: dict[str, Any]) -> str
         if _signature(parse_inline(_assemble(pieces, joiners), env)) != expected:
             joiners[i] = " "
     return _assemble(pieces, joiners)
+
+
+def _join_is_neutral(left: str, right: str) -> bool:
+    """True when joining ``left`` and ``right`` without whitespace surely keeps the inline
+    markup: no new code span, link, image or footnote syntax, and every emphasis delimiter
+    run at the join can open and close exactly as before (CommonMark's flanking rules)."""
+    last, first = left[-1:], right[:1]
+    if not last or not first:
+        return True
+    if (last in _MARKUP_CHARS and first == last) or (last, first) in _GLUE or \
+            "$" in (last, first) or last == "&" or first == ";":
+        return False
+    if last in _MARKUP_CHARS:
+        run = len(left) - len(left.rstrip(last))
+        before = left[-run - 1] if run < len(left) else "\n"
+        if _delimiter_can(last, before, "\n") != _delimiter_can(last, before, first):
+            return False
+    if first in _MARKUP_CHARS:
+        run = len(right) - len(right.lstrip(first))
+        after = right[run] if run < len(right) else "\n"
+        if _delimiter_can(first, "\n", after) != _delimiter_can(first, last, after):
+            return False
+    return True
+
+
+def _delimiter_can(char: str, before: str, after: str) -> tuple[bool, bool]:
+    """(can open, can close) of a delimiter run of ``char`` between ``before``/``after``."""
+    left = not _is_space(after) and (not _is_punct(after) or _is_space(before)
+                                     or _is_punct(before))
+    right = not _is_space(before) and (not _is_punct(before) or _is_space(after)
+                                       or _is_punct(after))
+    if char == "_":
+        return (left and (not right or _is_punct(before)),
+                right and (not left or _is_punct(after)))
+    return left, right
+
+
+def _is_space(char: str) -> bool:
+    return char in " \t\n\r\f" or unicodedata.category(char) == "Zs"
+
+
+def _is_punct(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PS"
 
 
 def _split_at_newlines(content: str, breaks: dict[int, str]) -> list[tuple[str, str]]:

@@ -12,8 +12,12 @@ def block_structure(text: str) -> list[tuple[str, int]]:
     return [(t.type, t.level) for t in tokens if t.type != "inline"]
 
 
+_MARKUP = {"em_open", "strong_open", "s_open", "hardbreak", "html_inline", "math_inline"}
+
+
 def protected_facts(text: str) -> list[tuple[str, str]]:
-    """Code spans, link/image targets, footnote labels, code blocks and HTML blocks."""
+    """Code spans, link/image targets, footnote labels, emphasis and other inline markup,
+    code blocks and HTML blocks, in order."""
     tokens, env = parse_blocks(text)
     facts: list[tuple[str, str]] = []
     for token in tokens:
@@ -28,5 +32,7 @@ def protected_facts(text: str) -> list[tuple[str, str]]:
                 facts.append(("src", str(child.attrs.get("src"))))
             elif child.type == "footnote_ref":
                 facts.append(("footnote", str(child.meta.get("label"))))
+            elif child.type in _MARKUP:
+                facts.append(("markup", child.type))
     facts += [("reference", label) for label in sorted(env.get("references", {}))]
     return facts

@@ -8,6 +8,7 @@ import json
 from collections import Counter
 
 import pytest
+from markdown_facts import protected_facts
 
 from pipeline.cli import main
 from pipeline.markdown_parser import parse_blocks
@@ -78,6 +79,7 @@ def test_every_article_segments_and_rebuilds(index: int) -> None:
     assert rebuild_markdown(document, lambda segment: segment.msgid) == text
     pseudo = rebuild_markdown(document, lambda segment: "Ж " + segment.msgid)
     assert block_structure(pseudo) == block_structure(text)
+    assert protected_facts(pseudo) == protected_facts(text)
     assert pseudo.count("Ж ") == len(document.segments)
 
 

@@ -7,6 +7,7 @@ from collections import Counter
 
 import pytest
 
+from markdown_facts import block_structure, protected_facts
 from pipeline.catalog import extract_catalog
 from pipeline.cjk import is_cjk
 from pipeline.markdown_parser import parse_blocks, walk_inline
@@ -73,3 +74,12 @@ def test_template_merges_identical_msgids(document) -> None:
     title = template.find("CVHub万字长文带你解读AIGC系列之入门篇")
     assert title.occurrences == [("source/aigc-intro.md", "4"), ("source/aigc-intro.md", "13")]
     assert len(template) == len({(e.msgctxt, e.msgid) for e in template})
+
+
+def test_pseudo_translation_keeps_structure_and_markup(text: str, document) -> None:
+    """Joined msgids keep every emphasis, code span and link of the source (the CJK join
+    falls back to a space where CommonMark's flanking rules need one)."""
+    rebuilt = rebuild_markdown(document, lambda s: f"Ж {s.msgid}")
+    assert block_structure(rebuilt) == block_structure(text)
+    assert protected_facts(rebuilt) == protected_facts(text)
+    assert ("markup", "strong_open") in protected_facts(text)
