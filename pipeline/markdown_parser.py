@@ -110,6 +110,13 @@ def parse_blocks(text: str) -> tuple[list[Token], dict[str, Any]]:
     return markdown_parser().parse(text, env), env
 
 
+@lru_cache(maxsize=2)
+def parse_blocks_shared(text: str) -> tuple[list[Token], dict[str, Any]]:
+    """:func:`parse_blocks`, parsed once per text for the callers of a build that only read
+    the result (heading ids, block units, reference definitions): never change these tokens."""
+    return parse_blocks(text)
+
+
 def parse_inline(text: str, env: dict[str, Any]) -> list[Token]:
     """Parse inline Markdown (one segment) and return the children of its inline token."""
     tokens = markdown_parser().parseInline(text, dict(env))

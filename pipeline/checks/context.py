@@ -16,7 +16,7 @@ import polib
 
 from ..document import Document
 from ..glossary import Glossary
-from ..markdown_parser import parse_blocks
+from ..markdown_parser import parse_blocks_shared
 from .inline_facts import InlineFacts, inline_facts, plain_facts
 from .scripts import is_latin
 
@@ -98,7 +98,7 @@ class CheckContext:
 def document_context(document: Document, language: str, **settings: Any) -> CheckContext:
     """A context for the catalog of ``document`` in ``language``: the source's env and the
     style of every segment; ``settings`` fill the other fields."""
-    _, env = parse_blocks(document.text)
+    _, env = parse_blocks_shared(document.text)
     styles: dict[Key, set[str]] = {}
     for segment in document.segments:
         style = "yaml" if segment.style.startswith("yaml") else segment.style

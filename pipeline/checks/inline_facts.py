@@ -105,6 +105,9 @@ def plain_facts(text: str) -> InlineFacts:
     return InlineFacts(prose=text)
 
 
+# Characters that may begin something other than a paragraph (with digits and indentation).
+_BLOCK_STARTS = set("#>-+*=_`~<|[$:\t")
+
 BLOCK_NAMES = {
     "paragraph_open": "paragraph",
     "heading_open": "heading",
@@ -125,6 +128,11 @@ BLOCK_NAMES = {
 def block_kinds(text: str) -> Counter[str]:
     """How many blocks of each kind ``text`` makes as a document of its own; a reference
     definition counts too (it would vanish from the text)."""
+    stripped = text.lstrip(" ")
+    if "\n" not in text and "\r" not in text and "^[" not in text and stripped.strip() \
+            and len(text) - len(stripped) < 4 \
+            and not stripped[0].isdigit() and stripped[0] not in _BLOCK_STARTS:
+        return Counter({"paragraph": 1})  # one line that no block rule can claim
     tokens, env = parse_blocks(text)
     kinds = Counter(BLOCK_NAMES[token.type] for token in tokens if token.type in BLOCK_NAMES)
     kinds["reference definition"] += len(env.get("references", {}))

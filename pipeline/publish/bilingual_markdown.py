@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..document import Document, Segment
-from ..markdown_parser import TABLE_ROWS, parse_blocks
+from ..markdown_parser import TABLE_ROWS, parse_blocks_shared
 from .placement import Placed
 
 _BLOCK_MARKERS = re.compile(r"(?:#{1,6}[ \t]+|\[[ xX]\][ \t]+)$")
@@ -45,7 +45,7 @@ class Unit:
 def source_units(document: Document) -> list[Unit]:
     """The leaf blocks of ``document`` that contain at least one segment, in order."""
     text = document.text
-    tokens, env = parse_blocks(text)
+    tokens, env = parse_blocks_shared(text)
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     first_lines = {s.line - 1: s for s in reversed(document.segments)
                    if not s.kind.startswith("front matter")}

@@ -12,7 +12,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from ..document import Document
-from ..markdown_parser import parse_blocks
+from ..markdown_parser import parse_blocks, parse_blocks_shared
 from .anchors import heading_ids, set_heading_ids
 from .labels import labels
 from .marking import mark_segments
@@ -46,7 +46,7 @@ class Edition:
 
 def source_heading_ids(document: Document) -> list[str]:
     """The anchor of every heading of the source, in order (shared by all editions)."""
-    return heading_ids(parse_blocks(document.text)[0])
+    return heading_ids(parse_blocks_shared(document.text)[0])
 
 
 def source_edition(document: Document, source: str, ids: Sequence[str]) -> Edition:
