@@ -7,6 +7,7 @@ comes from CLDR's likely subtags (babel): ``en`` → ``en_Latn_US``, ``ja`` → 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -61,7 +62,7 @@ def usual_length(source: str, target_language: str) -> float:
     """How long a translation of ``source`` into ``target_language`` usually is, in
     characters: CJK letters grow several times into an alphabet, the rest stays as long."""
     text = " ".join(source.split())
-    cjk = sum(1 for char in text if is_cjk_letter(char))
+    cjk = sum(len(run) for run in _CJK_RUN.findall(text))
     growth = 1.0 if script_of(target_language) in DENSE_SCRIPTS else _DENSE_TO_ALPHABET
     return cjk * growth + (len(text) - cjk)
 
@@ -69,6 +70,15 @@ def usual_length(source: str, target_language: str) -> float:
 def _within(char: str, ranges: tuple[tuple[int, int], ...]) -> bool:
     code = ord(char)
     return any(low <= code <= high for low, high in ranges)
+
+
+def _character_class(ranges: tuple[tuple[int, int], ...]) -> str:
+    return "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in ranges)
+
+
+# Whole texts are scanned with one regular expression; the per-character test is for callers
+# that look at one character.
+_CJK_RUN = re.compile(f"[{_character_class(_CJK_LETTERS)}]+")
 
 
 def is_cjk_letter(char: str) -> bool:
@@ -84,12 +94,4 @@ def is_full_width(char: str) -> bool:
 
 def cjk_runs(text: str) -> list[str]:
     """The runs of CJK letters in ``text``, in order."""
-    runs: list[str] = []
-    current: list[str] = []
-    for char in text + " ":
-        if is_cjk_letter(char):
-            current.append(char)
-        elif current:
-            runs.append("".join(current))
-            current = []
-    return runs
+    return _CJK_RUN.findall(text)
