@@ -40,8 +40,12 @@ _TASK_MARKER = re.compile(r"^\[[ xX]\][ \t]+")
 _CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list item",
                "footnote_open": "footnote"}
 _MARKUP_CHARS = set("*_~")
-# Pairs that make new syntax when nothing separates them: "[a](b)", "![a]", "[^1]", "`a``b`".
-_GLUE = {("]", "("), ("]", "["), ("!", "["), ("[", "^"), ("`", "`")}
+# Pairs that make new syntax when nothing separates them: "[a](b)", "![a]", "[^1]", "^[n]",
+# "`a``b`".
+_GLUE = {("]", "("), ("]", "["), ("!", "["), ("[", "^"), ("^", "["), ("`", "`")}
+# Openers and closers whose text must not lose a space inside: "<http://a>", "&amp;", a
+# reference label "[中 文]" matched by its normalized form.
+_SPANNING = (("<", ">"), ("&", ";"), ("[", "]"))
 
 
 @dataclass
@@ -170,54 +174,58 @@ def _join_lines(content: str, children: list[Token], env: dict[str, Any]) -> str
     """The msgid of an inline content: soft breaks joined (principle 3), others kept (4)."""
     breaks = {t.meta["pos"]: t.type for t in walk_inline(children) if "pos" in t.meta}
     pieces = _split_at_newlines(content, breaks)
-    if len(pieces) == 1:
-        return content
     joiners = [soft_break_joiner(a, b) if kind == "softbreak" else "\n"
                for (a, kind), (b, _) in zip(pieces, pieces[1:])]
-    joined = _assemble(pieces, joiners)
-    # Only markup next to a removed break can change how the text parses; re-parse only
-    # when the flanking rules cannot tell that nothing changed.
-    if all(j != "" or _join_is_neutral(pieces[i][0], pieces[i + 1][0])
-           for i, j in enumerate(joiners)):
-        return joined
-    expected = _signature(children)
-    if _signature(parse_inline(joined, env)) == expected:
-        return joined
-    # Joining changed the markup: put back a space at breaks beside emphasis delimiters,
-    # then remove those spaces again one by one where the markup survives without them.
-    risky = [i for i, j in enumerate(joiners) if j == "" and
-             (pieces[i][0][-1:] in _MARKUP_CHARS or pieces[i + 1][0][:1] in _MARKUP_CHARS)]
-    for i in risky:
-        joiners[i] = " "
-    if _signature(parse_inline(_assemble(pieces, joiners), env)) != expected:
-        joiners = [" " if j == "" else j for j in joiners]
+    doubtful = [i for i, j in enumerate(joiners)
+                if j == "" and not _join_is_neutral(pieces[i][0], pieces[i + 1][0])]
+    if not doubtful:
         return _assemble(pieces, joiners)
-    for i in risky:
+    # Where the flanking rules cannot tell, parse: keep a join only if the markup survives,
+    # else that break becomes a space (whitespace, as it was).
+    expected = _signature(children)
+    if _signature(parse_inline(_assemble(pieces, joiners), env)) == expected:
+        return _assemble(pieces, joiners)
+    for i in doubtful:
+        joiners[i] = " "
+    for i in doubtful:
         joiners[i] = ""
         if _signature(parse_inline(_assemble(pieces, joiners), env)) != expected:
             joiners[i] = " "
     return _assemble(pieces, joiners)
 
 
+def _signature(children: list[Token]) -> list[tuple[str, str]]:
+    """The inline markup of a text, without its words and line breaks."""
+    return [(t.type, t.content if t.type in ("code_inline", "html_inline") else
+             str(t.attrs.get("href", "")))
+            for t in walk_inline(children) if t.type not in ("text", "softbreak")]
+
+
 def _join_is_neutral(left: str, right: str) -> bool:
     """True when joining ``left`` and ``right`` without whitespace surely keeps the inline
-    markup: no new code span, link, image or footnote syntax, and every emphasis delimiter
-    run at the join can open and close exactly as before (CommonMark's flanking rules)."""
+    markup: no new code span, link, autolink, entity, math or footnote syntax, no reference
+    label changed, and every emphasis delimiter run at the join opens and closes exactly as
+    before (CommonMark's flanking rules).  When unsure, False."""
     last, first = left[-1:], right[:1]
     if not last or not first:
         return True
-    if (last in _MARKUP_CHARS and first == last) or (last, first) in _GLUE or \
-            "$" in (last, first) or last == "&" or first == ";":
+    last_word, first_word = left.rsplit(" ", 1)[-1], right.split(" ", 1)[0]
+    if (last in _MARKUP_CHARS and first == last) or (last, first) in _GLUE \
+            or "$" in last_word + first_word \
+            or any(a in last_word and b in first_word for a, b in _SPANNING):
         return False
     if last in _MARKUP_CHARS:
         run = len(left) - len(left.rstrip(last))
-        before = left[-run - 1] if run < len(left) else "\n"
-        if _delimiter_can(last, before, "\n") != _delimiter_can(last, before, first):
+        if run == len(left):
+            return False  # a line of delimiters only: both its sides change
+        if _delimiter_can(last, left[-run - 1], "\n") != \
+                _delimiter_can(last, left[-run - 1], first):
             return False
     if first in _MARKUP_CHARS:
         run = len(right) - len(right.lstrip(first))
-        after = right[run] if run < len(right) else "\n"
-        if _delimiter_can(first, "\n", after) != _delimiter_can(first, last, after):
+        if run == len(right):
+            return False
+        if _delimiter_can(first, "\n", right[run]) != _delimiter_can(first, last, right[run]):
             return False
     return True
 
@@ -261,13 +269,6 @@ def _assemble(pieces: list[tuple[str, str]], joiners: list[str]) -> str:
     for joiner, (piece, _) in zip(joiners, pieces[1:]):
         out += [joiner, piece]
     return "".join(out)
-
-
-def _signature(children: list[Token]) -> list[tuple[str, str]]:
-    """The inline markup of a text, without its words and line breaks."""
-    return [(t.type, t.content if t.type in ("code_inline", "html_inline") else
-             str(t.attrs.get("href", "")))
-            for t in walk_inline(children) if t.type not in ("text", "softbreak")]
 
 
 def _row_segments(text: str, starts: list[int], tokens: list[Token], index: int,
