@@ -9,10 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import replace
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
+from .completion import Publication, publications, threshold
 from .errors import ConfigError, PipelineError
 from .languages import normalize_language
 from .project import Project, open_project
@@ -71,14 +72,13 @@ def run_update(project: Project, args: argparse.Namespace) -> int:
     return print_report(report, "wrote")
 
 
-def _published_languages(project: Project, languages: list[str]) -> list[str]:
-    from .completion import Publication, publication, threshold
-
+def _published_languages(project: Project, languages: list[str],
+                         states: Mapping[str, tuple[Publication, float]]) -> list[str]:
     """The languages a build writes: not those below their ``[publish]`` threshold when
     the project says to skip them."""
     kept = []
     for language in languages:
-        state, percent = publication(project, language)
+        state, percent = states[language]
         if state is Publication.SKIPPED:
             print(f"warning: {language} not built: {percent:.1f}% of entries translated, "
                   f"below the threshold of {threshold(project, language):g}%", file=sys.stderr)
@@ -89,19 +89,21 @@ def _published_languages(project: Project, languages: list[str]) -> list[str]:
 
 def run_build(project: Project, args: argparse.Namespace) -> int:
     from .build_stage import build_document, build_files
-    from .publish.writer import publishing_site, write_index
+    from .publish.writer import INDEX_PATH, publishing_site, write_index
 
     if getattr(args, "no_machine_drafts", False):
         project = replace(project, config=replace(project.config, publish_machine_drafts=False))
-    languages = _published_languages(project, languages_of(project, args))
-    site = publishing_site(project, languages)
+    requested = languages_of(project, args)
+    states = publications(project, [*project.config.languages, *requested])
+    languages = _published_languages(project, requested, states)
+    site = publishing_site(project, languages, states)
     job = partial(build_document, languages=languages, site=site)
     files = partial(build_files, languages=languages)
     report = run_documents(project, project.document_names(), job, files,
                            "build:" + ",".join(languages) + ";" + site.key, args.jobs)
     # The index lists every document: written after the jobs, unless one failed (a failed
-    # build changes nothing more).
-    if not report.errors:
+    # build changes nothing more) or no document changed (its inputs are theirs).
+    if not report.errors and (report.written or not (project.build_dir / INDEX_PATH).exists()):
         report.written += write_index(project, site)
     return print_report(report, "built")
 

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
 
 import polib
@@ -69,10 +70,23 @@ def open_memo(project: Project) -> StatMemo:
 
 def publication(project: Project, language: str) -> tuple[Publication, float]:
     """Whether ``language`` is published, draft or skipped, and its completion percent."""
+    return publications(project, [language])[language]
+
+
+def publications(project: Project,
+                 languages: Sequence[str]) -> dict[str, tuple[Publication, float]]:
+    """:func:`publication` of several languages, reading the project once."""
     memo = open_memo(project)
-    counts = [document_counts(project, name, language, memo)
-              for name in project.document_names()]
+    names = project.document_names()
+    states = {language: _publication(project, language, names, memo)
+              for language in dict.fromkeys(languages)}
     memo.save()
+    return states
+
+
+def _publication(project: Project, language: str, names: Sequence[str],
+                 memo: StatMemo) -> tuple[Publication, float]:
+    counts = [document_counts(project, name, language, memo) for name in names]
     total, done = sum(c[0] for c in counts), sum(c[1] for c in counts)
     percent = 100.0 if total == 0 else 100.0 * done / total
     if percent >= threshold(project, language):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .config import Config, load_config
@@ -37,11 +38,16 @@ class Project:
         return self.root / ".cache"
 
     def document_names(self) -> list[str]:
-        """Every source document as ``<doc>``: its path under ``source/`` without ``.md``."""
+        """Every source document as ``<doc>``: its path under ``source/`` without ``.md``
+        (listed once per project object: one command run)."""
+        return list(self._document_names)
+
+    @cached_property
+    def _document_names(self) -> tuple[str, ...]:
         if not self.source_dir.is_dir():
             raise ConfigError("source folder not found", self.shown(self.source_dir))
-        return sorted(path.relative_to(self.source_dir).with_suffix("").as_posix()
-                      for path in self.source_dir.rglob("*.md") if path.is_file())
+        return tuple(sorted(path.relative_to(self.source_dir).with_suffix("").as_posix()
+                            for path in self.source_dir.rglob("*.md") if path.is_file()))
 
     def source_path(self, name: str) -> Path:
         return self.source_dir / f"{name}.md"

@@ -7,10 +7,10 @@ writes that one file.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from ..completion import Publication, document_counts, open_memo, publication
+from ..completion import Publication, document_counts, open_memo, publications
 from ..document import Document
 from ..pofile_io import read_catalog, write_atomic
 from ..project import Project
@@ -33,12 +33,16 @@ def make_site(project: Project, languages: Sequence[str], drafts: Sequence[str] 
     return Site(project.config.source_language, tuple(languages), frozenset(drafts))
 
 
-def publishing_site(project: Project, languages: Sequence[str]) -> Site:
+def publishing_site(project: Project, languages: Sequence[str],
+                    states: Mapping[str, tuple[Publication, float]] | None = None) -> Site:
     """The site a build links together: the configured languages and ``languages`` (those
-    built now), except languages withheld below their threshold; drafts marked."""
+    built now), except languages withheld below their threshold; drafts marked.
+    ``states`` are the languages' :func:`publications` when the caller has them."""
+    codes = list(dict.fromkeys([*project.config.languages, *languages]))
+    states = states if states is not None else publications(project, codes)
     linked, drafts = [], []
-    for code in dict.fromkeys([*project.config.languages, *languages]):
-        state = publication(project, code)[0]
+    for code in codes:
+        state = states[code][0]
         if code in languages or state is not Publication.SKIPPED:
             linked.append(code)
         if state is Publication.DRAFT:
