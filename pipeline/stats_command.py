@@ -10,15 +10,14 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from functools import lru_cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .checks import check_entry, has_error, project_checks
 from .completion import publication, threshold
 from .pofile_io import read_catalog, write_atomic
 from .project import Project
+from .publish.templates import render_template
 from .stats import STATES, CatalogStats, catalog_stats
 
 STATUS_PAGE = "status.html"
@@ -115,12 +114,6 @@ def stats_table(rows: Sequence[CatalogStats], statuses: Sequence[LanguageStatus]
     return "\n".join(text)
 
 
-@lru_cache(maxsize=1)
-def _templates() -> Environment:
-    return Environment(loader=PackageLoader("pipeline", "templates"), autoescape=True,
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-
-
 def _segments(row: CatalogStats) -> list[dict[str, Any]]:
     # Bars are measured in words; a catalog whose entries have no words falls back to entries.
     by_words = row.total.words > 0
@@ -141,8 +134,8 @@ def status_page(project_name: str, rows: Sequence[CatalogStats],
             "language": row.language, "segments": _segments(row),
             "failing": row.failing.entries, "total": row.total,
             "percent": row.percent_words(done)})
-    return _templates().get_template(STATUS_PAGE).render(
-        project=project_name, documents=documents, statuses=statuses, states=STATES,
+    return render_template(
+        STATUS_PAGE, project=project_name, documents=documents, statuses=statuses, states=STATES,
         generated=generated)
 
 
