@@ -89,7 +89,8 @@ def _published_languages(project: Project, languages: list[str],
 
 def run_build(project: Project, args: argparse.Namespace) -> int:
     from .build_stage import build_document, build_files
-    from .publish.writer import INDEX_PATH, publishing_site, write_index
+    from .publish.site import INDEX_PATH
+    from .publish.writer import publishing_site, write_index
 
     if getattr(args, "no_machine_drafts", False):
         project = replace(project, config=replace(project.config, publish_machine_drafts=False))

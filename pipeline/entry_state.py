@@ -41,5 +41,5 @@ def published_text(entry: polib.POEntry, machine_drafts: bool = True) -> str | N
     """The msgstr a build uses, or None to fall back to the source text."""
     state = entry_state(entry)
     if state is EntryState.TRANSLATED or (machine_drafts and state is EntryState.MACHINE_DRAFT):
-        return entry.msgstr
+        return str(entry.msgstr)
     return None

@@ -78,7 +78,7 @@ def html_renderer() -> MarkdownIt:
 def render_tokens(tokens: Sequence[Token], env: dict[str, Any]) -> str:
     """HTML for a token stream (or a slice of one) parsed with ``env``; not yet sanitized."""
     md = html_renderer()
-    return md.renderer.render(tokens, md.options, env)
+    return str(md.renderer.render(tokens, md.options, env))
 
 
 def sanitize_html(html: str, ids: bool = True) -> str:
