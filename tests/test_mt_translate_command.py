@@ -68,8 +68,11 @@ def local_only(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def prepared(make_project, engine: str = "max_items = 1\njobs = 1\n") -> Path:
     """A project after ``update -l en`` with one human translation."""
+    overridden = {line.split("=")[0].strip() for line in engine.splitlines() if "=" in line}
+    defaults = "".join(line + "\n" for line in ENGINE.splitlines()
+                       if line.split("=")[0].strip() not in overridden)
     root = make_project({"doc": DOC}, '[pipeline]\nsource_language = "zh"\nlanguages = ["en"]\n'
-                        + ENGINE + engine)
+                        + defaults + engine)
     (root / "locales").mkdir(exist_ok=True)
     (root / "locales" / "glossary.csv").write_text(GLOSSARY, encoding="utf-8")
     assert main(["--root", str(root), "update", "-l", "en"]) == 0
@@ -255,8 +258,10 @@ def _wait_for_drafts(path: Path, count: int, process: subprocess.Popen, limit: f
 @pytest.mark.parametrize("how", ["kill", "interrupt"])
 def test_stopped_mid_run_keeps_finished_work_and_a_rerun_continues(make_project,
                                                                     how: str) -> None:
-    root = prepared(make_project)
-    with StandIn(LibreTranslateHandler, Behaviour(latency=0.2)) as server:
+    # Slow replies well inside the timeout, one at a time: the signal always lands mid-run,
+    # even on a loaded machine (a reply that timed out would end the run early).
+    root = prepared(make_project, "max_items = 1\njobs = 1\ntimeout = 5\n")
+    with StandIn(LibreTranslateHandler, Behaviour(latency=0.5)) as server:
         command = [sys.executable, "-m", "pipeline", "--root", str(root), "translate", "-l",
                    "en", "--engine", "libre", "--engine-url", server.url, "-q"]
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
