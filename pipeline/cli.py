@@ -18,7 +18,7 @@ from .errors import ConfigError, PipelineError
 from .languages import normalize_language
 from .project import Project, open_project
 from .runner import Report, run_documents
-from .workflow import extract_document, stage_files, update_document
+from .workflow import extract_document, remove_orphan_templates, stage_files, update_document
 
 # Modules of the other commands (checks, publishing, engines) are imported when their
 # command runs: a no-op `extract` or `update` should not pay for them.
@@ -60,6 +60,11 @@ def run_extract(project: Project, args: argparse.Namespace) -> int:
     files = partial(stage_files, languages=(), stage="extract")
     report = run_documents(project, project.document_names(), extract_document, files,
                            "extract", args.jobs)
+    removed, orphaned = remove_orphan_templates(project)
+    for path in removed:
+        print(f"removed {path}")
+    report.warnings += [f"{path}: its source document is gone; the translations are kept "
+                        "(delete the file to drop them)" for path in orphaned]
     return print_report(report, "wrote")
 
 

@@ -59,3 +59,25 @@ def stage_files(project: Project, name: str, languages: Sequence[str],
     if stage == "update":
         files += [project.catalog_path(name, language) for language in languages]
     return files
+
+
+def remove_orphan_templates(project: Project) -> tuple[list[str], list[str]]:
+    """Delete the POTs whose source document is gone (they are generated); keep the POs of
+    those documents (they hold translations) and return them to be reported.  Returns
+    (removed templates, orphaned catalogs) as shown paths."""
+    if not project.locales_dir.is_dir():
+        return [], []
+    names = set(project.document_names())
+    removed = []
+    for path in sorted(project.locales_dir.rglob("*.pot")):
+        name = path.relative_to(project.locales_dir).with_suffix("").as_posix()
+        if name not in names:
+            path.unlink()
+            removed.append(project.shown(path))
+    orphaned = []
+    for path in sorted(project.locales_dir.glob("*/LC_MESSAGES/**/*.po")):
+        _language, _messages, *rest = path.relative_to(project.locales_dir).with_suffix("").parts
+        name = "/".join(rest)
+        if name not in names:
+            orphaned.append(project.shown(path))
+    return removed, orphaned

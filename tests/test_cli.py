@@ -117,3 +117,20 @@ def test_build_without_machine_drafts(make_project) -> None:
     assert (root / "build/ja/doc.md").read_text(encoding="utf-8") == "機械の訳。\n\n人の訳。\n"
     assert run(root, "build", "-l", "ja", "--no-machine-drafts").returncode == 0
     assert (root / "build/ja/doc.md").read_text(encoding="utf-8") == "第一段。\n\n人の訳。\n"
+
+
+def test_extract_removes_templates_of_deleted_sources(make_project) -> None:
+    """A POT is generated: it goes with its source.  A PO holds translations: it stays, and
+    extract says so."""
+    root = make_project({"doc": "正文。\n", "sub/old": "旧文。\n"})
+    assert run(root, "update", "-l", "ja").returncode == 0
+    (root / "source/sub/old.md").unlink()
+    result = run(root, "extract")
+    assert result.returncode == 0
+    assert result.stdout == "removed locales/sub/old.pot\n"
+    assert result.stderr == ("warning: locales/ja/LC_MESSAGES/sub/old.po: its source document "
+                             "is gone; the translations are kept (delete the file to drop "
+                             "them)\n")
+    assert not (root / "locales/sub/old.pot").exists()
+    assert (root / "locales/ja/LC_MESSAGES/sub/old.po").exists()
+    assert (root / "locales/doc.pot").exists()
