@@ -50,12 +50,11 @@ def translations_for(document: Document, catalog: polib.POFile | None,
     return table
 
 
-def localized_markdown(project: Project, document: Document, name: str,
-                       language: str, warnings: list[str] | None = None) -> str:
-    """The localized Markdown text (LF) of a document for a language; translations that
-    fail an error-level check are reported in ``warnings`` and not used."""
-    path = project.catalog_path(name, language)
-    catalog = read_catalog(path, project.shown(path)) if path.exists() else None
+def localized_markdown(project: Project, document: Document, name: str, language: str,
+                       catalog: polib.POFile | None, warnings: list[str] | None = None) -> str:
+    """The localized Markdown text (LF) of a document for a language from its ``catalog``
+    (None: not translated yet); translations that fail an error-level check are reported
+    in ``warnings`` and not used."""
     checks = project_checks(project, document, name, language) if catalog else None
     table = translations_for(document, catalog, project.config.publish_machine_drafts,
                              checks, warnings)
@@ -77,12 +76,14 @@ def build_document(project: Project, name: str, languages: Sequence[str],
     site = site or make_site(project, languages)
     source = write_source_page(project, document, name, site, written)
     for language in languages:
-        text = localized_markdown(project, document, name, language, warnings)
+        path = project.catalog_path(name, language)
+        catalog = read_catalog(path, project.shown(path)) if path.exists() else None
+        text = localized_markdown(project, document, name, language, catalog, warnings)
         path = project.output_path(language, name)
         write_atomic(path, encode_output(text, document.newline, document.bom))
         written.append(project.shown(path))
-        warnings += write_editions(project, document, name, language, text, source, site,
-                                   written)
+        warnings += write_editions(project, document, name, language, text, catalog, source,
+                                   site, written)
     return JobResult(written, warnings)
 
 

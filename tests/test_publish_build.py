@@ -11,6 +11,7 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.project import open_project
+from pipeline.pofile_io import read_catalog
 from pipeline.publish.writer import make_site, write_editions, write_source_page
 from test_publish_support import Elements
 
@@ -151,8 +152,9 @@ def test_a_text_that_does_not_match_the_catalog_is_published_unmarked(make_proje
     site = make_site(project, ["en"])
     written: list[str] = []
     source = write_source_page(project, document, "doc", site, written)
-    warnings = write_editions(project, document, "doc", "en", "# Other\n\ntext\n", source,
-                              site, written)
+    catalog = read_catalog(project.catalog_path("doc", "en"), "en.po")
+    warnings = write_editions(project, document, "doc", "en", "# Other\n\ntext\n", catalog,
+                              source, site, written)
     assert warnings == ["build/en/doc.html: the localized text does not match the catalog; "
                         "segments not marked"]
     assert '<h1 id="标题">Other' in (root / "build/en/doc.html").read_text(encoding="utf-8")

@@ -10,9 +10,11 @@ import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import polib
+
 from ..completion import Publication, document_counts, open_memo, publications
 from ..document import Document
-from ..pofile_io import read_catalog, write_atomic
+from ..pofile_io import write_atomic
 from ..project import Project
 from ..sourcefile import encode_output, read_source
 from .bilingual_html import render_bilingual
@@ -88,11 +90,10 @@ def write_source_page(project: Project, document: Document, name: str, site: Sit
 
 
 def write_editions(project: Project, document: Document, name: str, language: str, text: str,
-                   source: Edition, site: Site, written: list[str]) -> list[str]:
+                   catalog: polib.POFile | None, source: Edition, site: Site,
+                   written: list[str]) -> list[str]:
     """Write the page and both bilingual editions of ``language`` whose localized Markdown
-    is ``text``; returns warnings."""
-    path = project.catalog_path(name, language)
-    catalog = read_catalog(path, project.shown(path)) if path.exists() else None
+    is ``text``, made from ``catalog``; returns warnings."""
     edition = localized_edition(document, text, entries_by_key(catalog), language,
                                 site.source, source.heading_ids)
     warnings = []
