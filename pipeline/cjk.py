@@ -10,7 +10,6 @@ from __future__ import annotations
 import unicodedata
 
 _CJK_RANGES = (
-    (0x1100, 0x11FF),  # Hangul Jamo (joined only when next to Han; see is_cjk)
     (0x2E80, 0x2FDF),  # radicals
     (0x3000, 0x303F),  # CJK symbols and punctuation
     (0x3040, 0x30FF),  # Hiragana, Katakana
@@ -37,8 +36,6 @@ def is_cjk(char: str) -> bool:
     """True for Han, Kana, Bopomofo and CJK/full-width punctuation (not Hangul: Korean
     separates words with spaces)."""
     code = ord(char)
-    if 0x1100 <= code <= 0x11FF:
-        return False
     return any(low <= code <= high for low, high in _CJK_RANGES)
 
 
