@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -30,7 +31,7 @@ def front_matter_segments(text: str, start: int, content: str, first_line: int, 
     """Segments for the configured ``keys`` of a front matter whose YAML ``content`` begins
     at offset ``start`` (line ``first_line``) of the document text."""
     try:
-        root = YAML().compose(content)
+        root = _yaml().compose(content)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark else first_line
@@ -53,6 +54,13 @@ def front_matter_segments(text: str, start: int, content: str, first_line: int, 
                 line=first_line + node.start_mark.line, kind=f"front matter: {key}",
                 msgid=node.value, style=_STYLES[node.style]))
     return segments
+
+
+@lru_cache(maxsize=1)
+def _yaml() -> YAML:
+    """One round-trip YAML per process: making one costs more than composing a front matter
+    (it resets itself after each document, errors included)."""
+    return YAML()
 
 
 def _scalars_at(node: Node, path: list[str]) -> Iterator[ScalarNode]:
@@ -81,7 +89,7 @@ def render_scalar(style: str, value: str) -> str:
 
 def _reads_as_string(value: str) -> bool:
     try:
-        node = YAML().compose(f"k: {value}\n")
+        node = _yaml().compose(f"k: {value}\n")
     except YAMLError:
         return False
     scalar = node.value[0][1]

@@ -110,7 +110,7 @@ def parse_blocks(text: str) -> tuple[list[Token], dict[str, Any]]:
     return markdown_parser().parse(text, env), env
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def parse_blocks_shared(text: str) -> tuple[list[Token], dict[str, Any]]:
     """:func:`parse_blocks`, parsed once per text for the callers of a build that only read
     the result (heading ids, block units, reference definitions): never change these tokens."""

@@ -13,6 +13,7 @@ from pipeline.publish.bilingual_html import bilingual_rows, top_level_blocks
 from pipeline.publish.bilingual_markdown import bilingual_markdown
 from pipeline.publish.edition import localized_edition, source_edition, source_heading_ids
 from pipeline.publish.placement import entries_by_key, place_segments
+from pipeline.publish.render import render_tokens
 from pipeline.rebuild import rebuild_markdown
 from pipeline.segmenter import segment_document
 
@@ -133,3 +134,21 @@ def test_a_list_gives_one_block_per_item() -> None:
     assert [[t.type for t in b if t.nesting == 1 and t.level <= 1] for b in blocks] == [
         ["bullet_list_open", "list_item_open"], ["bullet_list_open", "list_item_open"],
         ["paragraph_open"]]
+
+
+def test_editions_sharing_one_parse_do_not_see_each_others_changes() -> None:
+    # Untranslated, the English and Japanese texts are the source's: all three editions are
+    # made from one parse, and each changes only its own copies of the tokens it marks.
+    document = segment_document("# 标题\n\n- 甲\n- 乙\n\n| 列 |\n| --- |\n| 格 |\n", "doc.md")
+    ids = source_heading_ids(document)
+    catalog = polib.POFile()
+    source = source_edition(document, "zh", ids)
+    english = localized_edition(document, document.text, entries_by_key(catalog), "en", "zh",
+                                ids)
+    japanese = localized_edition(document, document.text, entries_by_key(catalog), "ja", "zh",
+                                 ids)
+    for edition, marked in ((source, 0), (english, 5), (japanese, 5)):
+        html = render_tokens(edition.tokens, edition.env)
+        assert html.count("¶") == 1, html
+        assert html.count('lang="zh"') == marked, (edition.language, html)
+    assert parse_blocks(document.text)[0][0].attrGet("id") is None

@@ -46,10 +46,12 @@ def heading_ids(tokens: Sequence[Token]) -> list[str]:
     return ids
 
 
-def set_heading_ids(tokens: Sequence[Token], source_ids: Sequence[str],
+def set_heading_ids(tokens: list[Token], source_ids: Sequence[str],
                     self_links: bool = True) -> None:
     """Give the headings of ``tokens`` the ids of the source headings, in order (headings
-    beyond the source's get their own), each with a ``¶`` link to itself."""
+    beyond the source's get their own), each with a ``¶`` link to itself.  The heading
+    tokens are replaced by changed copies: the list may share its tokens with a parse that
+    other editions read."""
     own = heading_ids(tokens)
     taken = set(source_ids)
     position = 0
@@ -62,9 +64,9 @@ def set_heading_ids(tokens: Sequence[Token], source_ids: Sequence[str],
             anchor = _unused(own[position], taken)
         taken.add(anchor)
         position += 1
-        token.attrSet("id", anchor)
+        tokens[index] = token.copy(attrs={**token.attrs, "id": anchor})
         if self_links:
-            _append_self_link(tokens[index + 1], anchor)
+            tokens[index + 1] = _with_self_link(tokens[index + 1], anchor)
 
 
 def _unused(anchor: str, taken: set[str]) -> str:
@@ -75,11 +77,11 @@ def _unused(anchor: str, taken: set[str]) -> str:
     return candidate
 
 
-def _append_self_link(inline: Token, anchor: str) -> None:
+def _with_self_link(inline: Token, anchor: str) -> Token:
     added = [Token("text", "", 0, content=" "),
              Token("link_open", "a", 1, attrs={"class": "anchor", "href": f"#{anchor}"}),
              Token("text", "", 0, content="¶"),
              Token("link_close", "a", -1)]
     for token in added:
         token.meta[_SELF_LINK] = True
-    inline.children = [*(inline.children or []), *added]
+    return inline.copy(children=[*(inline.children or []), *added])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import polib
@@ -12,7 +13,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from ..document import Document
-from ..markdown_parser import parse_blocks, parse_blocks_shared
+from ..markdown_parser import parse_blocks_shared
 from .anchors import heading_ids, set_heading_ids
 from .labels import labels
 from .marking import mark_segments
@@ -51,7 +52,7 @@ def source_heading_ids(document: Document) -> list[str]:
 
 def source_edition(document: Document, source: str, ids: Sequence[str]) -> Edition:
     """The original text as an edition."""
-    tokens, env = parse_blocks(document.text)
+    tokens, env = _edition_tokens(document.text)
     set_heading_ids(tokens, ids)
     return Edition(source, document.text, tokens, env, None, read_front_matter(tokens))
 
@@ -59,7 +60,7 @@ def source_edition(document: Document, source: str, ids: Sequence[str]) -> Editi
 def localized_edition(document: Document, text: str, entries: Mapping[Key, polib.POEntry],
                       language: str, source: str, ids: Sequence[str]) -> Edition:
     """The localized ``text`` of ``document`` with its segments located and marked."""
-    tokens, env = parse_blocks(text)
+    tokens, env = _edition_tokens(text)
     set_heading_ids(tokens, ids)
     placed = place_segments(document, text, entries)
     if placed is not None:
@@ -68,16 +69,31 @@ def localized_edition(document: Document, text: str, entries: Mapping[Key, polib
     return Edition(language, text, tokens, env, placed, read_front_matter(tokens))
 
 
+def _edition_tokens(text: str) -> tuple[list[Token], dict[str, Any]]:
+    """A new list of the shared parse's tokens: the editions of a build replace the tokens
+    they change (heading ids, ``lang`` marks) by copies, so one parse serves them all (an
+    untranslated language's text is the source's)."""
+    tokens, env = parse_blocks_shared(text)
+    return list(tokens), env
+
+
 def read_front_matter(tokens: Sequence[Token]) -> dict[str, Any]:
     """The YAML front matter as plain data (safe loader); {} when absent or not a mapping."""
     block = next((t for t in tokens if t.type == "front_matter"), None)
     return {} if block is None else load_front_matter(block.content)
 
 
+@lru_cache(maxsize=8)
 def load_front_matter(content: str) -> dict[str, Any]:
-    """YAML front matter text as plain data (safe loader); {} when invalid or not a mapping."""
+    """YAML front matter text as plain data (safe loader); {} when invalid or not a mapping.
+    Shared between the editions and pages of a build: read it, never change it."""
     try:
-        data = YAML(typ="safe", pure=True).load(content)
+        data = _safe_yaml().load(content)
     except YAMLError:
         return {}
     return data if isinstance(data, dict) else {}
+
+
+@lru_cache(maxsize=1)
+def _safe_yaml() -> YAML:
+    return YAML(typ="safe", pure=True)  # made once: building a YAML costs more than a load

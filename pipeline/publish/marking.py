@@ -36,10 +36,11 @@ def segment_lang(placed: Placed, language: str, source: str) -> str | None:
     return None
 
 
-def mark_segments(tokens: Sequence[Token], text: str, placed: Sequence[Placed],
+def mark_segments(tokens: list[Token], text: str, placed: Sequence[Placed],
                   language: str, source: str, title: str) -> None:
     """Set ``lang`` (and, on machine drafts, a ``title`` tooltip) on the block of every
-    segment of ``placed`` whose text is not in ``language``."""
+    segment of ``placed`` whose text is not in ``language``.  Marked tokens are replaced by
+    changed copies (the list may share its tokens with another edition's)."""
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     blocks: dict[int, list[str | None]] = {}
     cells: dict[tuple[int, int], str | None] = {}
@@ -59,12 +60,12 @@ def mark_segments(tokens: Sequence[Token], text: str, placed: Sequence[Placed],
         elif token.type in _CELLS and index + 1 < len(tokens):
             inline = tokens[index + 1]
             line = inline.map[0] if inline.map else -1
-            _mark(token, inline, cells.get((line, cell)), title)
+            _mark(tokens, index, cells.get((line, cell)), title)
             cell += 1
         elif token.type in _BLOCKS and token.map:
             langs = [lang for line in range(*token.map) for lang in blocks.get(line, [])]
             if langs and all(lang == langs[0] for lang in langs):
-                _mark(token, tokens[index + 1], langs[0], title)
+                _mark(tokens, index, langs[0], title)
 
 
 def _cell_number(before: str) -> int:
@@ -74,16 +75,18 @@ def _cell_number(before: str) -> int:
     return pipes - 1 if row.startswith("|") else pipes
 
 
-def _mark(block: Token, inline: Token, lang: str | None, title: str) -> None:
+def _mark(tokens: list[Token], index: int, lang: str | None, title: str) -> None:
+    """Mark the block opened at ``index`` (followed by its inline token)."""
     if lang is None:
         return
+    block, inline = tokens[index], tokens[index + 1]
     attrs: dict[str, str | int | float] = {"lang": lang}
     if "-x-mtfrom-" in lang:
         attrs["title"] = title
     if not block.hidden:
-        for name, value in attrs.items():
-            block.attrSet(name, value)
+        tokens[index] = block.copy(attrs={**block.attrs, **attrs})
         return
     # A tight list's paragraph writes no <p>: wrap its text in a span instead.
-    inline.children = [Token("span_open", "span", 1, attrs=attrs), *(inline.children or []),
-                       Token("span_close", "span", -1)]
+    tokens[index + 1] = inline.copy(children=[Token("span_open", "span", 1, attrs=attrs),
+                                              *(inline.children or []),
+                                              Token("span_close", "span", -1)])
