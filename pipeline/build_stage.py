@@ -12,6 +12,7 @@ from pathlib import Path
 import polib
 
 from .checks import ERROR, CheckContext, check_entry, format_problem, project_checks
+from .config import BUILD_FORMATS
 from .document import Document, Segment
 from .entry_state import published_text
 from .glossary import GLOSSARY_NAME
@@ -66,30 +67,36 @@ def localized_markdown(project: Project, document: Document, name: str, language
 
 
 def build_document(project: Project, name: str, languages: Sequence[str],
-                   site: Site | None = None) -> JobResult:
-    """Job: write ``build/<lang>/<doc>.md`` and ``.html`` for each language, the bilingual
-    editions ``build/bilingual/<src>-<lang>/<doc>.md|.html`` and the original's page;
-    ``site`` says which languages pages link to and which are drafts (default: these)."""
+                   site: Site | None = None, formats: Sequence[str] = BUILD_FORMATS) -> JobResult:
+    """Job: write what ``formats`` asks for: ``build/<lang>/<doc>.md`` (md), the pages
+    ``build/<lang>/<doc>.html`` and the original's (html), the bilingual editions
+    ``build/bilingual/<src>-<lang>/<doc>.md|.html`` (bilingual); ``site`` says which
+    languages pages link to and which are drafts (default: these)."""
     document = project.load_document(name)
     written: list[str] = []
     warnings: list[str] = []
     site = site or make_site(project, languages)
-    source = write_source_page(project, document, name, site, written)
+    source = write_source_page(project, document, name, site, written, formats) \
+        if "html" in formats or "bilingual" in formats else None
     for language in languages:
         path = project.catalog_path(name, language)
         catalog = read_catalog(path, project.shown(path)) if path.exists() else None
         text = localized_markdown(project, document, name, language, catalog, warnings)
-        path = project.output_path(language, name)
-        write_atomic(path, encode_output(text, document.newline, document.bom))
-        written.append(project.shown(path))
-        warnings += write_editions(project, document, name, language, text, catalog, source,
-                                   site, written)
+        if "md" in formats:
+            path = project.output_path(language, name)
+            write_atomic(path, encode_output(text, document.newline, document.bom))
+            written.append(project.shown(path))
+        if source is not None:
+            warnings += write_editions(project, document, name, language, text, catalog,
+                                       source, site, written, formats)
     return JobResult(written, warnings)
 
 
-def build_files(project: Project, name: str, languages: Sequence[str]) -> list[Path]:
+def build_files(project: Project, name: str, languages: Sequence[str],
+                formats: Sequence[str] = BUILD_FORMATS) -> list[Path]:
     """Every file the build reads or writes for one document (for fingerprints)."""
     files = [project.source_path(name), project.locales_dir / GLOSSARY_NAME]
     files += [project.catalog_path(name, language) for language in languages]
-    files += [project.output_path(language, name) for language in languages]
-    return files + output_files(project, name, languages)
+    if "md" in formats:
+        files += [project.output_path(language, name) for language in languages]
+    return files + output_files(project, name, languages, formats)

@@ -8,6 +8,7 @@ space and corrupt the text; we join with no space when either side is CJK.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 
 _CJK_RANGES = (
     (0x2E80, 0x2FDF),  # radicals
@@ -27,6 +28,7 @@ _CJK_RANGES = (
 
 # Markup and ambiguous punctuation that says nothing about the language of a side:
 # looking through them finds the character that does (本文来源“ | **CVHub**).
+_STARTS = [low for low, _high in _CJK_RANGES]  # sorted, the ranges do not overlap
 _TRANSPARENT = set("*_~`“”‘’\"'([{<")
 _NO_SPACE_BEFORE = set(",.;:!?)]}")
 _NO_SPACE_AFTER = set("([{")
@@ -36,7 +38,8 @@ def is_cjk(char: str) -> bool:
     """True for Han, Kana, Bopomofo and CJK/full-width punctuation (not Hangul: Korean
     separates words with spaces)."""
     code = ord(char)
-    return any(low <= code <= high for low, high in _CJK_RANGES)
+    index = bisect_right(_STARTS, code) - 1
+    return index >= 0 and code <= _CJK_RANGES[index][1]
 
 
 def _significant(text: str, reverse: bool) -> str:

@@ -14,6 +14,7 @@ from functools import partial
 from pathlib import Path
 
 from .completion import Publication, publications, threshold
+from .config import BUILD_FORMATS
 from .errors import ConfigError, PipelineError
 from .languages import normalize_language
 from .project import Project, open_project
@@ -103,13 +104,16 @@ def run_build(project: Project, args: argparse.Namespace) -> int:
     states = publications(project, [*project.config.languages, *requested])
     languages = _published_languages(project, requested, states)
     site = publishing_site(project, languages, states)
-    job = partial(build_document, languages=languages, site=site)
-    files = partial(build_files, languages=languages)
+    formats = tuple(dict.fromkeys(args.formats or project.config.formats))
+    job = partial(build_document, languages=languages, site=site, formats=formats)
+    files = partial(build_files, languages=languages, formats=formats)
     report = run_documents(project, project.document_names(), job, files,
-                           "build:" + ",".join(languages) + ";" + site.key, args.jobs)
+                           f"build:{','.join(languages)};{site.key};{','.join(formats)}",
+                           args.jobs)
     # The index lists every document: written after the jobs, unless one failed (a failed
     # build changes nothing more) or no document changed (its inputs are theirs).
-    if not report.errors and (report.written or not (project.build_dir / INDEX_PATH).exists()):
+    if "html" in formats and not report.errors and \
+            (report.written or not (project.build_dir / INDEX_PATH).exists()):
         report.written += write_index(project, site)
     return print_report(report, "built")
 
@@ -120,6 +124,10 @@ def _configure_update(parser: argparse.ArgumentParser) -> None:
 
 def _configure_build(parser: argparse.ArgumentParser) -> None:
     add_language_option(parser)
+    parser.add_argument("--format", dest="formats", action="append", choices=BUILD_FORMATS,
+                        help="write only this output (repeatable): md = build/<lang>/<doc>.md, "
+                             "html = pages and build/index.html, bilingual = "
+                             "build/bilingual/ (default: [pipeline] formats, all three)")
     parser.add_argument("--no-machine-drafts", action="store_true",
                         help="publish only reviewed translations (machine drafts fall back "
                              "to the source text)")

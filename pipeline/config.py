@@ -12,6 +12,9 @@ from .languages import normalize_language
 from .segmenter import DEFAULT_FRONT_MATTER_KEYS
 
 CONFIG_NAME = "pipeline.toml"
+BUILD_FORMATS = ("md", "html", "bilingual")
+"""What ``build`` can write: localized Markdown, HTML pages (with the original's page and
+build/index.html), bilingual editions (Markdown and HTML)."""
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,8 @@ class Config:
     project_name: str = "pipeline"
     publish_machine_drafts: bool = True
     """Build with fuzzy machine translations (not with fuzzy entries from a changed source)."""
+    formats: tuple[str, ...] = BUILD_FORMATS
+    """What ``build`` writes (a subset of :data:`BUILD_FORMATS`)."""
     fuzzy_threshold: float = 0.6
     """How close (difflib ratio) an old msgid must be to keep its translation as fuzzy."""
     extra: dict[str, Any] = field(default_factory=dict)
@@ -51,6 +56,11 @@ def load_config(root: Path) -> Config:
         raise ConfigError(f"unknown key(s) in [pipeline]: {', '.join(sorted(unknown))}",
                           CONFIG_NAME)
     values = {key: _checked(key, value) for key, value in table.items()}
+    unknown_formats = set(values.get("formats", ())) - set(BUILD_FORMATS)
+    if unknown_formats:
+        raise ConfigError(f"[pipeline] formats: unknown format(s) "
+                          f"{', '.join(sorted(unknown_formats))} (known: "
+                          f"{', '.join(BUILD_FORMATS)})", CONFIG_NAME)
     if "languages" in values:
         values["languages"] = tuple(normalize_language(code) for code in values["languages"])
     extra = {key: value for key, value in data.items() if key != "pipeline"}

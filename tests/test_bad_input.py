@@ -123,6 +123,8 @@ def test_debug_shows_the_traceback(make_project) -> None:
     ("fuzzy_threshold = 7", "[pipeline] fuzzy_threshold must be a number from 0 to 1"),
     ('source_dir = ""', "[pipeline] source_dir must be a non-empty string"),
     ("colour = 1", "unknown key(s) in [pipeline]: colour"),
+    ('formats = ["md", "pdf"]',
+     "[pipeline] formats: unknown format(s) pdf (known: md, html, bilingual)"),
 ])
 def test_bad_config_value(make_project, line: str, message: str) -> None:
     root = make_project({"doc": "正文。\n"}, f"[pipeline]\n{line}\n")

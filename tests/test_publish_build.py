@@ -117,6 +117,42 @@ def test_rerun_is_quiet_and_a_deleted_page_is_rebuilt_alone(make_project, capsys
     assert capsys.readouterr().out == "built build/en/doc.md\nbuilt build/en/doc.html\n"
 
 
+def _outputs(root: Path) -> set[str]:
+    return {p.relative_to(root / "build").as_posix() for p in (root / "build").rglob("*")
+            if p.is_file()}
+
+
+BILINGUAL = {"bilingual/zh-en/doc.md", "bilingual/zh-en/doc.html"}
+PAGES = {"en/doc.html", "zh/doc.html", "index.html"}
+
+
+@pytest.mark.parametrize("how, expected", [
+    (["--format", "md"], {"en/doc.md"}),
+    (["--format", "bilingual"], BILINGUAL),
+    (["--format", "html", "--format", "md"], {"en/doc.md", *PAGES}),
+    ([], {"en/doc.md", *PAGES, *BILINGUAL}),
+    ('formats = ["md", "bilingual"]', {"en/doc.md", *BILINGUAL}),
+])
+def test_build_writes_the_formats_asked_for(make_project, how: list[str] | str,
+                                            expected: set[str]) -> None:
+    root = _project(make_project, ["en"], f"{how}\n" if isinstance(how, str) else "")
+    _build(root)
+    assert main(["--root", str(root), "build", *([] if isinstance(how, str) else how)]) == 0
+    assert _outputs(root) == expected
+    if "en/doc.md" in expected:  # not translated yet: the source itself
+        assert (root / "build/en/doc.md").read_text(encoding="utf-8") == SOURCE
+
+
+def test_adding_a_format_builds_its_files_on_the_next_run(make_project, capsys) -> None:
+    root = _project(make_project, ["en"])
+    _build(root)
+    assert main(["--root", str(root), "build", "--format", "md"]) == 0
+    capsys.readouterr()
+    assert main(["--root", str(root), "build", "--format", "md", "--format", "bilingual"]) == 0
+    assert {line.split()[-1] for line in capsys.readouterr().out.splitlines()} >= \
+        {f"build/{path}" for path in BILINGUAL}
+
+
 @pytest.mark.parametrize("output", ["zh/doc.html", "bilingual/zh-en/doc.md"])
 def test_any_deleted_output_is_noticed(make_project, capsys, output: str) -> None:
     root = _project(make_project, ["en"])

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import polib
 
+from ..config import BUILD_FORMATS
 from ..completion import Publication, document_counts, open_memo, publications
 from ..document import Document
 from ..pofile_io import write_atomic
@@ -52,14 +53,17 @@ def publishing_site(project: Project, languages: Sequence[str],
     return make_site(project, linked, drafts)
 
 
-def output_files(project: Project, name: str, languages: Sequence[str]) -> list[Path]:
+def output_files(project: Project, name: str, languages: Sequence[str],
+                 formats: Sequence[str] = BUILD_FORMATS) -> list[Path]:
     """Every HTML and bilingual file a build writes for one document (for fingerprints)."""
     site = make_site(project, languages)
-    files = [project.build_dir / page_path(site.source, name)]
+    files = [project.build_dir / page_path(site.source, name)] if "html" in formats else []
     for language in languages:
-        files += [project.build_dir / page_path(language, name),
-                  project.build_dir / bilingual_path(site.source, language, name, ".md"),
-                  project.build_dir / bilingual_path(site.source, language, name, ".html")]
+        if "html" in formats:
+            files.append(project.build_dir / page_path(language, name))
+        if "bilingual" in formats:
+            files += [project.build_dir / bilingual_path(site.source, language, name, ".md"),
+                      project.build_dir / bilingual_path(site.source, language, name, ".html")]
     return files
 
 
@@ -81,33 +85,39 @@ def _write(project: Project, relative: str, data: bytes, written: list[str]) -> 
 
 
 def write_source_page(project: Project, document: Document, name: str, site: Site,
-                      written: list[str]) -> Edition:
-    """Write ``build/<src>/<doc>.html`` (the original) and return the source edition."""
+                      written: list[str], formats: Sequence[str] = BUILD_FORMATS) -> Edition:
+    """Write ``build/<src>/<doc>.html`` (the original) when ``formats`` has pages, and
+    return the source edition."""
     source = source_edition(document, site.source, source_heading_ids(document))
-    _write(project, page_path(site.source, name), render_page(source, name, site).encode(),
-           written)
+    if "html" in formats:
+        _write(project, page_path(site.source, name),
+               render_page(source, name, site).encode(), written)
     return source
 
 
 def write_editions(project: Project, document: Document, name: str, language: str, text: str,
                    catalog: polib.POFile | None, source: Edition, site: Site,
-                   written: list[str]) -> list[str]:
-    """Write the page and both bilingual editions of ``language`` whose localized Markdown
-    is ``text``, made from ``catalog``; returns warnings."""
+                   written: list[str], formats: Sequence[str] = BUILD_FORMATS) -> list[str]:
+    """Write the page and both bilingual editions of ``language`` (those of ``formats``)
+    whose localized Markdown is ``text``, made from ``catalog``; returns warnings."""
     edition = localized_edition(document, text, entries_by_key(catalog), language,
                                 site.source, source.heading_ids)
+    page = page_path(language, name) if "html" in formats else \
+        bilingual_path(site.source, language, name, ".html")
     warnings = []
     if edition.placed is None:
-        warnings.append(f"{project.shown(project.build_dir / page_path(language, name))}: "
+        warnings.append(f"{project.shown(project.build_dir / page)}: "
                         "the localized text does not match the catalog; segments not marked")
-    interleaved = bilingual_markdown(document, text, edition.placed) \
-        if edition.placed is not None else text
-    _write(project, page_path(language, name), render_page(edition, name, site).encode(),
-           written)
-    _write(project, bilingual_path(site.source, language, name, ".md"),
-           encode_output(interleaved, document.newline, document.bom), written)
-    _write(project, bilingual_path(site.source, language, name, ".html"),
-           render_bilingual(source, edition, name, site).encode(), written)
+    if "html" in formats:
+        _write(project, page_path(language, name), render_page(edition, name, site).encode(),
+               written)
+    if "bilingual" in formats:
+        interleaved = bilingual_markdown(document, text, edition.placed) \
+            if edition.placed is not None else text
+        _write(project, bilingual_path(site.source, language, name, ".md"),
+               encode_output(interleaved, document.newline, document.bom), written)
+        _write(project, bilingual_path(site.source, language, name, ".html"),
+               render_bilingual(source, edition, name, site).encode(), written)
     return warnings
 
 
