@@ -14,12 +14,12 @@ import polib
 from .checks import ERROR, CheckContext, check_entry, format_problem, project_checks
 from .config import BUILD_FORMATS
 from .document import Document, Segment
+from .build_plan import make_site
 from .entry_state import published_text
-from .glossary import GLOSSARY_NAME
 from .pofile_io import read_catalog, write_atomic
 from .project import Project
 from .publish.site import Site
-from .publish.writer import make_site, output_files, write_editions, write_source_page
+from .publish.writer import write_editions, write_source_page
 from .rebuild import rebuild_markdown
 from .runner import JobResult
 from .sourcefile import encode_output
@@ -91,12 +91,3 @@ def build_document(project: Project, name: str, languages: Sequence[str],
                                        source, site, written, formats)
     return JobResult(written, warnings)
 
-
-def build_files(project: Project, name: str, languages: Sequence[str],
-                formats: Sequence[str] = BUILD_FORMATS) -> list[Path]:
-    """Every file the build reads or writes for one document (for fingerprints)."""
-    files = [project.source_path(name), project.locales_dir / GLOSSARY_NAME]
-    files += [project.catalog_path(name, language) for language in languages]
-    if "md" in formats:
-        files += [project.output_path(language, name) for language in languages]
-    return files + output_files(project, name, languages, formats)

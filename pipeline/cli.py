@@ -16,7 +16,6 @@ from pathlib import Path
 from .completion import Publication, publications, threshold
 from .config import BUILD_FORMATS
 from .errors import ConfigError, PipelineError
-from .languages import normalize_language
 from .project import Project, open_project
 from .runner import Report, run_documents
 from .workflow import extract_document, remove_orphan_templates, stage_files, update_document
@@ -28,6 +27,8 @@ Command = Callable[[Project, argparse.Namespace], int]
 
 
 def _language(code: str) -> str:
+    from .languages import normalize_language  # babel: only when a code is given
+
     try:
         return normalize_language(code)
     except ConfigError as error:
@@ -94,9 +95,8 @@ def _published_languages(project: Project, languages: list[str],
 
 
 def run_build(project: Project, args: argparse.Namespace) -> int:
-    from .build_stage import build_document, build_files
+    from .build_plan import build_files, build_job, publishing_site
     from .publish.site import INDEX_PATH
-    from .publish.writer import publishing_site, write_index
 
     if getattr(args, "no_machine_drafts", False):
         project = replace(project, config=replace(project.config, publish_machine_drafts=False))
@@ -105,7 +105,7 @@ def run_build(project: Project, args: argparse.Namespace) -> int:
     languages = _published_languages(project, requested, states)
     site = publishing_site(project, languages, states)
     formats = tuple(dict.fromkeys(args.formats or project.config.formats))
-    job = partial(build_document, languages=languages, site=site, formats=formats)
+    job = partial(build_job, languages=languages, site=site, formats=formats)
     files = partial(build_files, languages=languages, formats=formats)
     report = run_documents(project, project.document_names(), job, files,
                            f"build:{','.join(languages)};{site.key};{','.join(formats)}",
@@ -114,6 +114,8 @@ def run_build(project: Project, args: argparse.Namespace) -> int:
     # build changes nothing more) or no document changed (its inputs are theirs).
     if "html" in formats and not report.errors and \
             (report.written or not (project.build_dir / INDEX_PATH).exists()):
+        from .publish.writer import write_index  # jinja2: only when the index is written
+
         report.written += write_index(project, site)
     return print_report(report, "built")
 

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
-from .languages import normalize_language
-from .segmenter import DEFAULT_FRONT_MATTER_KEYS
 
 CONFIG_NAME = "pipeline.toml"
+DEFAULT_FRONT_MATTER_KEYS = ("title", "description", "keywords", "categories", "tags",
+                             "image.alt")
 BUILD_FORMATS = ("md", "html", "bilingual")
 """What ``build`` can write: localized Markdown, HTML pages (with the original's page and
 build/index.html), bilingual editions (Markdown and HTML)."""
@@ -62,6 +62,8 @@ def load_config(root: Path) -> Config:
                           f"{', '.join(sorted(unknown_formats))} (known: "
                           f"{', '.join(BUILD_FORMATS)})", CONFIG_NAME)
     if "languages" in values:
+        from .languages import normalize_language  # babel: only when codes are configured
+
         values["languages"] = tuple(normalize_language(code) for code in values["languages"])
     extra = {key: value for key, value in data.items() if key != "pipeline"}
     return Config(**values, extra=extra)

@@ -10,7 +10,6 @@ from .config import Config, load_config
 from .document import Document
 from .document_cache import cached_document
 from .errors import ConfigError, SourceError
-from .segmenter import segment_document
 from .sourcefile import decode_source
 
 
@@ -84,6 +83,8 @@ class Project:
 
 def parse_document(data: bytes, shown: str, config: Config) -> Document:
     """Decode and segment the bytes of a source file."""
+    from .segmenter import segment_document  # markdown-it: only when a document is parsed
+
     text, newline, bom = decode_source(data, shown)
     document = segment_document(text, shown, config.front_matter_keys)
     document.newline, document.bom = newline, bom

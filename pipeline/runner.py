@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,7 +32,7 @@ class JobResult:
 
 
 Job = Callable[[Project, str], JobResult]
-Files = Callable[[Project, str], Sequence[Path]]
+Files = Callable[[Project, str], Sequence[str | Path]]
 _PARALLEL_FROM = 8  # below this many documents a process pool costs more than it saves
 
 
@@ -47,7 +46,7 @@ class Report:
     errors: list[PipelineError] = field(default_factory=list)
 
 
-def _fingerprint(settings: str, files: Sequence[Path]) -> str:
+def _fingerprint(settings: str, files: Sequence[str | Path]) -> str:
     """A digest of ``settings`` (configuration, code and stage, the same for every document
     of a run) and the size and modification time of ``files``."""
     stats = []
@@ -81,6 +80,8 @@ def run_documents(project: Project, names: Sequence[str], job: Job, files: Files
     report.skipped = len(names) - len(todo)
     workers = min(jobs or os.cpu_count() or 1, len(todo))
     if workers > 1 and len(todo) >= _PARALLEL_FROM:
+        from concurrent.futures import ProcessPoolExecutor  # only a run with work needs it
+
         with ProcessPoolExecutor(max_workers=workers) as pool:
             results = list(pool.map(_call, [job] * len(todo), [project] * len(todo), todo,
                                     chunksize=max(1, len(todo) // (workers * 8))))

@@ -28,12 +28,11 @@ from typing import Any
 from markdown_it.token import Token
 
 from .cjk import soft_break_joiner
+from .config import DEFAULT_FRONT_MATTER_KEYS
 from .document import Document, Segment
 from .frontmatter import front_matter_segments
 from .markdown_parser import TABLE_ROWS, parse_blocks, parse_inline, walk_inline
 
-DEFAULT_FRONT_MATTER_KEYS = ("title", "description", "keywords", "categories", "tags",
-                             "image.alt")
 _COMMAND = re.compile(r"^<!--\s*i18n:\s*(skip-start|skip-end|skip|context|note)\b\s*(.*?)\s*-->\s*$",
                       re.S)
 _TASK_MARKER = re.compile(r"^\[[ xX]\][ \t]+")

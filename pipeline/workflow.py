@@ -51,13 +51,13 @@ def update_document(project: Project, name: str, languages: Sequence[str]) -> Jo
 
 
 def stage_files(project: Project, name: str, languages: Sequence[str],
-                stage: str) -> list[Path]:
+                stage: str) -> list[str]:
     """Every file ``extract`` or ``update`` reads or writes for one document (for
-    fingerprints; the build's are :func:`pipeline.build_stage.build_files`)."""
-    files = [project.source_path(name)]
-    files.append(project.template_path(name))
+    fingerprints; the build's are :func:`pipeline.build_plan.build_files`)."""
+    locales = str(project.locales_dir)
+    files = [f"{project.source_dir}/{name}.md", f"{locales}/{name}.pot"]
     if stage == "update":
-        files += [project.catalog_path(name, language) for language in languages]
+        files += [f"{locales}/{language}/LC_MESSAGES/{name}.po" for language in languages]
     return files
 
 

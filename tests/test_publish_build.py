@@ -12,7 +12,8 @@ import pytest
 from pipeline.cli import main
 from pipeline.project import open_project
 from pipeline.pofile_io import read_catalog
-from pipeline.publish.writer import make_site, write_editions, write_source_page
+from pipeline.build_plan import make_site
+from pipeline.publish.writer import write_editions, write_source_page
 from test_publish_support import Elements
 
 SOURCE = "---\ntitle: 标题\n---\n\n# 标题\n\n正文[见下](#小节)。\n\n## 小节\n\n- 甲\n- 乙\n"

@@ -16,7 +16,7 @@ from pipeline.publish.edition import localized_edition, source_edition, source_h
 from pipeline.publish.page import render_page
 from pipeline.publish.placement import entries_by_key
 from pipeline.publish.render import sanitize_html
-from pipeline.publish.writer import make_site
+from pipeline.build_plan import make_site
 from pipeline.rebuild import rebuild_markdown
 from test_publish_support import Elements
 

@@ -7,13 +7,13 @@ writes that one file.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import polib
 
+from ..completion import document_counts, open_memo
 from ..config import BUILD_FORMATS
-from ..completion import Publication, document_counts, open_memo, publications
 from ..document import Document
 from ..pofile_io import write_atomic
 from ..project import Project
@@ -29,42 +29,6 @@ from .site import INDEX_PATH, Site, bilingual_path, page_path
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
-
-
-def make_site(project: Project, languages: Sequence[str], drafts: Sequence[str] = ()) -> Site:
-    """The site of the source language and ``languages`` (``drafts`` among them)."""
-    return Site(project.config.source_language, tuple(languages), frozenset(drafts))
-
-
-def publishing_site(project: Project, languages: Sequence[str],
-                    states: Mapping[str, tuple[Publication, float]] | None = None) -> Site:
-    """The site a build links together: the configured languages and ``languages`` (those
-    built now), except languages withheld below their threshold; drafts marked.
-    ``states`` are the languages' :func:`publications` when the caller has them."""
-    codes = list(dict.fromkeys([*project.config.languages, *languages]))
-    states = states if states is not None else publications(project, codes)
-    linked, drafts = [], []
-    for code in codes:
-        state = states[code][0]
-        if code in languages or state is not Publication.SKIPPED:
-            linked.append(code)
-        if state is Publication.DRAFT:
-            drafts.append(code)
-    return make_site(project, linked, drafts)
-
-
-def output_files(project: Project, name: str, languages: Sequence[str],
-                 formats: Sequence[str] = BUILD_FORMATS) -> list[Path]:
-    """Every HTML and bilingual file a build writes for one document (for fingerprints)."""
-    site = make_site(project, languages)
-    files = [project.build_dir / page_path(site.source, name)] if "html" in formats else []
-    for language in languages:
-        if "html" in formats:
-            files.append(project.build_dir / page_path(language, name))
-        if "bilingual" in formats:
-            files += [project.build_dir / bilingual_path(site.source, language, name, ".md"),
-                      project.build_dir / bilingual_path(site.source, language, name, ".html")]
-    return files
 
 
 def write_changed(path: Path, data: bytes) -> bool:

@@ -1,0 +1,79 @@
+"""What a build will do, decided without the heavy machinery: the site it links together,
+the files each document's job reads and writes (for fingerprints), and the job itself,
+whose modules (checks, markdown-it, jinja2) are imported only where a document is built.
+
+A re-run after editing one document of a thousand computes a thousand fingerprints and
+builds one document; it should not pay for importing the renderer in the main process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from .completion import Publication, publications
+from .config import BUILD_FORMATS
+from .glossary import GLOSSARY_NAME
+from .project import Project
+from .publish.site import Site, bilingual_path, page_path
+
+if TYPE_CHECKING:
+    from .runner import JobResult
+
+
+def make_site(project: Project, languages: Sequence[str], drafts: Sequence[str] = ()) -> Site:
+    """The site of the source language and ``languages`` (``drafts`` among them)."""
+    return Site(project.config.source_language, tuple(languages), frozenset(drafts))
+
+
+def publishing_site(project: Project, languages: Sequence[str],
+                    states: Mapping[str, tuple[Publication, float]] | None = None) -> Site:
+    """The site a build links together: the configured languages and ``languages`` (those
+    built now), except languages withheld below their threshold; drafts marked.
+    ``states`` are the languages' :func:`publications` when the caller has them."""
+    codes = list(dict.fromkeys([*project.config.languages, *languages]))
+    states = states if states is not None else publications(project, codes)
+    linked, drafts = [], []
+    for code in codes:
+        state = states[code][0]
+        if code in languages or state is not Publication.SKIPPED:
+            linked.append(code)
+        if state is Publication.DRAFT:
+            drafts.append(code)
+    return make_site(project, linked, drafts)
+
+
+def output_files(project: Project, name: str, languages: Sequence[str],
+                 formats: Sequence[str] = BUILD_FORMATS) -> list[str]:
+    """Every file a build writes for one document."""
+    build = str(project.build_dir)
+    source = project.config.source_language
+    files = [f"{build}/{page_path(source, name)}"] if "html" in formats else []
+    for language in languages:
+        if "md" in formats:
+            files.append(f"{build}/{language}/{name}.md")
+        if "html" in formats:
+            files.append(f"{build}/{page_path(language, name)}")
+        if "bilingual" in formats:
+            files += [f"{build}/{bilingual_path(source, language, name, '.md')}",
+                      f"{build}/{bilingual_path(source, language, name, '.html')}"]
+    return files
+
+
+def build_files(project: Project, name: str, languages: Sequence[str],
+                formats: Sequence[str] = BUILD_FORMATS) -> list[str]:
+    """Every file the build reads or writes for one document (for fingerprints), as
+    strings: a thousand documents make ten thousand paths."""
+    locales = str(project.locales_dir)
+    files = [f"{project.source_dir}/{name}.md",
+             f"{locales}/{GLOSSARY_NAME}"]
+    files += [f"{locales}/{language}/LC_MESSAGES/{name}.po" for language in languages]
+    return files + output_files(project, name, languages, formats)
+
+
+def build_job(project: Project, name: str, languages: Sequence[str], site: Site,
+              formats: Sequence[str]) -> JobResult:
+    """Job: build one document (see :func:`pipeline.build_stage.build_document`)."""
+    from .build_stage import build_document
+
+    return build_document(project, name, languages, site, formats)
