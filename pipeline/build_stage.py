@@ -7,7 +7,6 @@ error-level check keeps the source text, with a warning.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 import polib
 

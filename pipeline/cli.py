@@ -154,7 +154,7 @@ def run_translate(project: Project, args: argparse.Namespace) -> int:
 
 
 def _configure_translate(parser: argparse.ArgumentParser) -> None:
-    from .mt.translate_command import configure_translate
+    from .mt.options import configure_translate
 
     configure_translate(parser)
 

@@ -11,8 +11,11 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from enum import Enum
+from functools import partial
+from pathlib import Path
 
 import polib
 
@@ -52,15 +55,22 @@ def document_counts(project: Project, name: str, language: str,
                     memo: StatMemo) -> tuple[int, int]:
     """:func:`published_counts` of a document's catalog for ``language``; without a PO yet,
     the template's entries all count as untranslated."""
-    path = project.catalog_path(name, language)
-    if not path.exists():
-        path = project.template_path(name)
-    if not path.exists():
-        return 0, 0
-    drafts = project.config.publish_machine_drafts
-    total, done = memo.get("counts", path, lambda: list(published_counts(
-        read_catalog(path, project.shown(path)), drafts)), salt=drafts)
-    return total, done
+    # Strings and one stat per file: the index and the thresholds ask for every document.
+    locales = str(project.locales_dir)
+    for path in (f"{locales}/{language}/LC_MESSAGES/{name}.po", f"{locales}/{name}.pot"):
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        drafts = project.config.publish_machine_drafts
+        total, done = memo.get("counts", path, partial(_counts, project, Path(path), drafts),
+                               salt=drafts, info=info)
+        return total, done
+    return 0, 0
+
+
+def _counts(project: Project, path: Path, drafts: bool) -> list[int]:
+    return list(published_counts(read_catalog(path, project.shown(path)), drafts))
 
 
 def open_memo(project: Project) -> StatMemo:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from babel import Locale, UnknownLocaleError
 from babel.messages.plurals import get_plural
 
@@ -21,6 +23,7 @@ def plural_forms(language: str) -> str:
     return get_plural(language).plural_forms
 
 
+@lru_cache(maxsize=64)
 def language_name(language: str) -> str:
     """The language's name in itself (日本語, English, 中文)."""
     name = Locale.parse(language).get_display_name(language) or language

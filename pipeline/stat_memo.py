@@ -9,6 +9,7 @@ with nothing changed reads only ``stat`` results.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,9 +37,11 @@ class StatMemo:
             facts = {}
         return cls(store, facts if isinstance(facts, dict) else {})
 
-    def get(self, kind: str, path: Path, compute: Callable[[], T], salt: object = None) -> T:
-        """``compute()`` for ``path``, or the value remembered for its current stat."""
-        info = path.stat()
+    def get(self, kind: str, path: str | Path, compute: Callable[[], T], salt: object = None,
+            info: os.stat_result | None = None) -> T:
+        """``compute()`` for ``path``, or the value remembered for its current stat
+        (``info`` when the caller has it)."""
+        info = info or os.stat(path)
         stamp = [info.st_mtime_ns, info.st_size, repr(salt)]
         key = f"{kind}:{path}"
         remembered = self.facts.get(key)
@@ -48,6 +51,21 @@ class StatMemo:
         self.facts[key] = [*stamp, value]
         self.changed = True
         return value
+
+    def holds(self, kind: str, path: str | Path, salt: object) -> bool:
+        """Whether ``path`` has the stat it had when :meth:`note` recorded it with ``salt``."""
+        try:
+            info = os.stat(path)
+        except OSError:
+            return False
+        return self.facts.get(f"{kind}:{path}") == \
+            [info.st_mtime_ns, info.st_size, repr(salt), None]
+
+    def note(self, kind: str, path: str | Path, salt: object) -> None:
+        """Record ``path``'s current stat with ``salt`` (for :meth:`holds`)."""
+        info = os.stat(path)
+        self.facts[f"{kind}:{path}"] = [info.st_mtime_ns, info.st_size, repr(salt), None]
+        self.changed = True
 
     def save(self) -> None:
         """Write the memo back if anything was computed (a failure costs only time)."""

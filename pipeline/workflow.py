@@ -7,7 +7,6 @@ the pure work (segment, extract, merge, rebuild) and writes atomically.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 import polib
 

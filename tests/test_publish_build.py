@@ -197,3 +197,31 @@ def test_a_text_that_does_not_match_the_catalog_is_published_unmarked(make_proje
     assert '<h1 id="标题">Other' in (root / "build/en/doc.html").read_text(encoding="utf-8")
     assert written == ["build/zh/doc.html", "build/en/doc.html", "build/bilingual/zh-en/doc.md",
                        "build/bilingual/zh-en/doc.html"]
+
+
+def test_the_index_is_rendered_again_only_when_its_rows_change(make_project, capsys) -> None:
+    root = _project(make_project, ["en"], docs={"a": SOURCE, "b": "# 乙\n\n正文。\n"})
+    _build(root)
+    assert main(["--root", str(root), "build"]) == 0
+    index = root / "build/index.html"
+    before = index.stat().st_mtime_ns
+    # A new paragraph in b: b is rebuilt, but every percentage and title stays (0%).
+    (root / "source/b.md").write_text("# 乙\n\n正文。\n\n又一段。\n", encoding="utf-8")
+    _build(root)
+    capsys.readouterr()
+    assert main(["--root", str(root), "build"]) == 0
+    out = capsys.readouterr().out
+    assert "build/en/b.md" in out and "build/index.html" not in out
+    assert index.stat().st_mtime_ns == before
+    # b's title changes: the index is written again, with the new title.
+    (root / "source/b.md").write_text("# 丙\n\n正文。\n\n又一段。\n", encoding="utf-8")
+    _build(root)
+    assert main(["--root", str(root), "build"]) == 0
+    assert "build/index.html" in capsys.readouterr().out
+    assert "丙" in index.read_text(encoding="utf-8")
+    # Damaged by hand: rewritten even though its rows are the same.
+    index.write_text("x", encoding="utf-8")
+    (root / "source/b.md").write_text("# 丙\n\n正文。\n", encoding="utf-8")
+    _build(root)
+    assert main(["--root", str(root), "build"]) == 0
+    assert "丙" in index.read_text(encoding="utf-8")

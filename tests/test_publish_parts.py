@@ -4,6 +4,7 @@ language links, cell numbers, placement, marking, labels."""
 from __future__ import annotations
 
 import datetime
+import posixpath
 
 import polib
 import pytest
@@ -155,3 +156,12 @@ def test_placement_refuses_a_text_that_is_not_the_document(text: str) -> None:
 def test_rendering_escapes_raw_html_and_joins_cjk_lines(markdown: str, html: str) -> None:
     tokens, env = parse_blocks(markdown)
     assert render_tokens(tokens, env) == html
+
+
+@pytest.mark.parametrize("origin", ["index.html", "zh/doc.html", "en/a/b/doc.html",
+                                    "bilingual/zh-en/a/doc.html"])
+@pytest.mark.parametrize("target", ["index.html", "zh/doc.html", "en/a/b/doc.html",
+                                    "en/a/c.html", "bilingual/zh-en/a/doc.html", "en/a",
+                                    "zh", "style.css"])
+def test_link_is_the_relative_path(origin: str, target: str) -> None:
+    assert link(origin, target) == posixpath.relpath(target, posixpath.dirname(origin) or ".")

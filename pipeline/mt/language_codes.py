@@ -8,9 +8,6 @@ from collections.abc import Callable, Collection
 from functools import cache
 from typing import Any
 
-from babel import Locale
-from babel.core import get_global
-
 from ..errors import ConfigError
 
 CodeFor = Callable[[str, bool], str]
@@ -32,6 +29,8 @@ def _tables() -> Any:
 
 
 def _parts(language: str) -> tuple[str, str | None, str | None]:
+    from babel import Locale  # babel on first use: every command imports the engine table
+
     locale = Locale.parse(language)
     return locale.language, locale.script, locale.territory
 
@@ -68,6 +67,8 @@ def mymemory_code(language: str, target: bool = True) -> str:
     CLDR's likely subtags when the code has none)."""
     base, script, territory = _parts(language)
     if territory is None:
+        from babel.core import get_global
+
         likely = get_global("likely_subtags").get(f"{base}_{script}" if script else base, "")
         territory = likely.split("_")[-1] if likely.count("_") >= 1 else None
     known = _tables().MY_MEMORY_LANGUAGES_TO_CODES.values()
@@ -110,6 +111,8 @@ def baidu_code(language: str, target: bool = True) -> str:
     base = _parts(language)[0]
     if base == "zh":
         return "cht" if _traditional(language) else "zh"
+    from babel import Locale
+
     name = (Locale.parse(base).english_name or "").lower()
     table = _tables().BAIDU_LANGUAGE_TO_CODE
     if name not in table:
@@ -119,6 +122,8 @@ def baidu_code(language: str, target: bool = True) -> str:
 
 def language_name(language: str, target: bool = True) -> str:
     """The English name (``Japanese``, ``Chinese (Traditional)``), for prompts."""
+    from babel import Locale
+
     return Locale.parse(language).english_name or language
 
 

@@ -12,28 +12,12 @@ import argparse
 import sys
 
 from ..project import Project
-from .engines import ENGINES, NO_ENGINE, Engine, open_engine
+from .engines import NO_ENGINE, Engine, open_engine
 from .progress import ProgressLine
 from .settings import engine_settings
 from .translate_language import Summary, translate_language
 
 _SHOWN_FAILURES = 10
-
-
-def configure_translate(parser: argparse.ArgumentParser) -> None:
-    """The options of ``translate``."""
-    from ..cli import add_language_option  # cli imports this module for its COMMANDS table
-
-    add_language_option(parser, required=True)
-    parser.add_argument("--engine", choices=[*ENGINES, NO_ENGINE], default=None,
-                        help="machine translation engine (default: [engine] name, else "
-                             "google); 'none' only extracts and updates")
-    parser.add_argument("--engine-url", metavar="URL", default=None,
-                        help="service URL for libre, deepl or llm (an OpenAI-compatible "
-                             "/v1 endpoint)")
-    parser.add_argument("--jobs", dest="engine_jobs", type=int, default=None, metavar="N",
-                        help="requests in flight at once (default: per engine)")
-    parser.add_argument("-q", "--quiet", action="store_true", help="no progress line")
 
 
 def _run_stage(name: str, project: Project, args: argparse.Namespace,

@@ -43,8 +43,17 @@ INDEX_PATH = "index.html"
 
 
 def link(origin: str, target: str) -> str:
-    """The relative URL from the page at ``origin`` to ``target`` (both build-relative)."""
-    return posixpath.relpath(target, posixpath.dirname(origin) or ".")
+    """The relative URL from the page at ``origin`` to ``target`` (both build-relative,
+    normalized: no ``.``, ``..`` or empty parts).  Worked out on the parts, as
+    ``posixpath.relpath`` would, without its two ``getcwd`` calls per link: the index
+    has three links per document."""
+    folder = posixpath.dirname(origin)
+    base = folder.split("/") if folder else []
+    parts = target.split("/")
+    common = 0
+    while common < min(len(base), len(parts)) and base[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
 
 
 def bcp47(language: str) -> str:

@@ -6,6 +6,8 @@ writes that one file.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +17,7 @@ import polib
 from ..completion import document_counts, open_memo
 from ..config import BUILD_FORMATS
 from ..document import Document
+from ..document_cache import code_digest
 from ..pofile_io import write_atomic
 from ..project import Project
 from ..sourcefile import encode_output, read_source
@@ -115,8 +118,16 @@ def write_index(project: Project, site: Site) -> list[str]:
         title = memo.get("title", project.source_path(name),
                          lambda: source_title(project, name))
         documents.append(IndexDocument(name, title, completion))
-    memo.save()
+    # The page is a function of its rows, the site and the code: when they are what they
+    # were at the last write and the file is untouched, rendering it again would only cost.
+    path = project.build_dir / INDEX_PATH
+    rows = [[[d.name, d.title, d.completion] for d in documents], site.key, site.source,
+            project.config.project_name, code_digest()]
+    salt = hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()
     written: list[str] = []
-    html = render_index(documents, site, project.config.project_name)
-    _write(project, INDEX_PATH, html.encode(), written)
+    if not memo.holds("index", path, salt):
+        html = render_index(documents, site, project.config.project_name)
+        _write(project, INDEX_PATH, html.encode(), written)
+        memo.note("index", path, salt)
+    memo.save()
     return written
