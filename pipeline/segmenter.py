@@ -91,7 +91,10 @@ def segment_document(text: str, path: str,
         elif token.type == "tr_open" and token.map:
             segments += _row_segments(text, starts, tokens, index, env)
     kept = [commands.apply(s) for s in segments]
-    return Document(path=path, text=text, segments=[s for s in kept if s])
+    # Source order, not token order: the footnote plugin moves every footnote body to the
+    # end of the token stream, wherever its definition stands.
+    return Document(path=path, text=text,
+                    segments=sorted((s for s in kept if s), key=lambda s: s.start))
 
 
 def _line_starts(text: str) -> list[int]:
