@@ -63,14 +63,15 @@ def document_counts(project: Project, name: str, language: str,
         except OSError:
             continue
         drafts = project.config.publish_machine_drafts
-        total, done = memo.get("counts", path, partial(_counts, project, Path(path), drafts),
+        total, done = memo.get("counts", path, partial(_counts, project, path, drafts),
                                salt=drafts, info=info)
         return total, done
     return 0, 0
 
 
-def _counts(project: Project, path: Path, drafts: bool) -> list[int]:
-    return list(published_counts(read_catalog(path, project.shown(path)), drafts))
+def _counts(project: Project, path: str, drafts: bool) -> list[int]:
+    catalog = read_catalog(Path(path), project.shown(Path(path)))
+    return list(published_counts(catalog, drafts))
 
 
 def open_memo(project: Project) -> StatMemo:

@@ -214,3 +214,21 @@ def test_msgid_lines_point_at_the_msgid_line() -> None:
     found = msgid_lines(text)
     for entry in catalog:
         assert lines[found[entry.linenum] - 1] == "msgid " + polib.escape(entry.msgid).join('""')
+
+
+def test_a_context_parses_the_source_only_when_an_entry_is_checked(monkeypatch) -> None:
+    import pipeline.checks.context as context_module
+    from pipeline.segmenter import segment_document
+
+    parsed: list[str] = []
+    real = context_module.parse_blocks_shared
+    monkeypatch.setattr(context_module, "parse_blocks_shared",
+                        lambda text: parsed.append(text) or real(text))
+    document = segment_document("见[论文][1]。\n\n[1]: https://example.org\n", "doc.md")
+    context = context_module.document_context(document, "en")
+    assert parsed == []  # an untranslated catalog costs no parse
+    entry = polib.POEntry(msgid="见[论文][1]。", msgstr="See [the paper][1].")
+    assert check_entry(entry, context) == []  # the link resolves through the source's env
+    assert check_entry(polib.POEntry(msgid="见[论文][1]。", msgstr="See the paper."),
+                       context) != []
+    assert parsed == [document.text]

@@ -8,7 +8,7 @@ text, and only text written as Markdown lines can start a new block by accident.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,6 +59,9 @@ class CheckContext:
     """The catalog's path as printed in problem lines."""
     msgid_lines: Mapping[int, int] = field(default_factory=dict)
     """Line of each entry's ``msgid`` by the line the entry starts on (polib's linenum)."""
+    lazy: dict[str, Callable[[], Any]] = field(default_factory=dict, repr=False)
+    """Fields (``env``, ``msgid_lines``) to fill on first use: a build of an untranslated
+    catalog checks nothing and should not parse the source for it."""
     _facts: dict[tuple[bool, str], InlineFacts] = field(default_factory=dict, repr=False)
 
     @property
@@ -74,10 +77,15 @@ class CheckContext:
         """False for front-matter values: only text checks apply to them."""
         return bool(self.entry_styles(entry) & MARKDOWN_STYLES)
 
+    def _filled(self, name: str) -> None:
+        if name in self.lazy:
+            setattr(self, name, self.lazy.pop(name)())
+
     def facts(self, entry: polib.POEntry, text: str) -> InlineFacts:
         """The facts of ``text`` (the entry's msgid or msgstr), parsed once."""
         key = (self.is_markdown(entry), text)
         if key not in self._facts:
+            self._filled("env")
             self._facts[key] = inline_facts(text, self.env) if key[0] else plain_facts(text)
         return self._facts[key]
 
@@ -92,16 +100,17 @@ class CheckContext:
     def place(self, entry: polib.POEntry) -> str:
         """``path:line`` of the entry's msgid."""
         start = entry.linenum if isinstance(entry.linenum, int) else 0
+        self._filled("msgid_lines")
         return f"{self.shown}:{self.msgid_lines.get(start, start)}"
 
 
 def document_context(document: Document, language: str, **settings: Any) -> CheckContext:
     """A context for the catalog of ``document`` in ``language``: the source's env and the
     style of every segment; ``settings`` fill the other fields."""
-    _, env = parse_blocks_shared(document.text)
     styles: dict[Key, set[str]] = {}
     for segment in document.segments:
         style = "yaml" if segment.style.startswith("yaml") else segment.style
         styles.setdefault((segment.context, segment.msgid), set()).add(style)
     frozen = {key: frozenset(value) for key, value in styles.items()}
-    return CheckContext(language=language, env=env, styles=frozen, **settings)
+    lazy = {"env": lambda: parse_blocks_shared(document.text)[1], **settings.pop("lazy", {})}
+    return CheckContext(language=language, styles=frozen, lazy=lazy, **settings)

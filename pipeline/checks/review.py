@@ -89,12 +89,15 @@ def project_checks(project: Project, document: Document, name: str,
     glossary and ``[check]`` levels, the source's links and segment styles, and the
     catalog's msgid lines for messages."""
     path = project.catalog_path(name, language)
-    try:
-        lines = msgid_lines(path.read_text(encoding="utf-8-sig").replace("\r\n", "\n"))
-    except (OSError, UnicodeDecodeError):
-        lines = {}  # reading the catalog itself reports what is wrong with it
+
+    def lines() -> dict[int, int]:
+        try:
+            return msgid_lines(path.read_text(encoding="utf-8-sig").replace("\r\n", "\n"))
+        except (OSError, UnicodeDecodeError):
+            return {}  # reading the catalog itself reports what is wrong with it
+
     return document_context(document, language,
                             source_language=project.config.source_language,
                             glossary=load_glossary(project.locales_dir),
                             levels=check_levels(project.config.extra.get("check", {})),
-                            shown=project.shown(path), msgid_lines=lines)
+                            shown=project.shown(path), lazy={"msgid_lines": lines})
