@@ -183,8 +183,14 @@ def _join_lines(content: str, children: list[Token], env: dict[str, Any]) -> str
     if not doubtful:
         return _assemble(pieces, joiners)
     # Where the flanking rules cannot tell, parse: keep a join only if the markup survives,
-    # else that break becomes a space (whitespace, as it was).
+    # else that break becomes a space (whitespace, as it was).  A join that takes a
+    # capability away from a delimiter run (``工具**`GAN`**``: no longer an opener) breaks
+    # its emphasis whenever the run was used, so the first try spaces those and joins the
+    # rest: one parse settles most paragraphs.
     expected = _signature(children)
+    for i in doubtful:
+        if _takes_from_delimiter(pieces[i][0], pieces[i + 1][0]):
+            joiners[i] = " "
     if _signature(parse_inline(_assemble(pieces, joiners), env)) == expected:
         return _assemble(pieces, joiners)
     for i in doubtful:
@@ -230,6 +236,25 @@ def _join_is_neutral(left: str, right: str) -> bool:
         if _delimiter_can(first, "\n", right[run]) != _delimiter_can(first, last, right[run]):
             return False
     return True
+
+
+def _takes_from_delimiter(left: str, right: str) -> bool:
+    """Whether joining ``left`` and ``right`` makes an emphasis delimiter run at the join
+    lose the power to open or to close that it had next to the line break."""
+    last, first = left[-1:], right[:1]
+    if last in _MARKUP_CHARS and len(left.rstrip(last)) > 0:
+        before = left[len(left.rstrip(last)) - 1]
+        if _lost(_delimiter_can(last, before, "\n"), _delimiter_can(last, before, first)):
+            return True
+    if first in _MARKUP_CHARS and len(right.lstrip(first)) > 0:
+        after = right[len(right) - len(right.lstrip(first))]
+        if _lost(_delimiter_can(first, "\n", after), _delimiter_can(first, last, after)):
+            return True
+    return False
+
+
+def _lost(was: tuple[bool, bool], now: tuple[bool, bool]) -> bool:
+    return (was[0] and not now[0]) or (was[1] and not now[1])
 
 
 def _delimiter_can(char: str, before: str, after: str) -> tuple[bool, bool]:
