@@ -83,7 +83,8 @@ def build_document(project: Project, name: str, languages: Sequence[str],
         text = localized_markdown(project, document, name, language, catalog, warnings)
         if "md" in formats:
             path = project.output_path(language, name)
-            write_atomic(path, encode_output(text, document.newline, document.bom))
+            write_atomic(path, encode_output(text, document.newline, document.bom),
+                         durable=False)
             written.append(project.shown(path))
         if source is not None:
             warnings += write_editions(project, document, name, language, text, catalog,

@@ -53,7 +53,7 @@ def cached_document(data: bytes, store: Path, salt: str,
         faithful = False
     if faithful:
         try:
-            write_atomic(store, text.encode("utf-8"))
+            write_atomic(store, text.encode("utf-8"), durable=False)
         except OSError:
             pass  # a read-only cache costs time, not correctness
     return document

@@ -81,9 +81,11 @@ def serialize_catalog(catalog: polib.POFile) -> str:
     return text if text.endswith("\n") else text + "\n"
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     """Replace ``path`` with ``data`` so that readers see the old or the new file, never a
-    part of one, even if the process dies mid-write."""
+    part of one, even if the process dies mid-write.  ``durable`` also waits for the disk
+    (fsync) before the switch: for what people wrote (catalogs), not for what a run can
+    make again (outputs, caches), where it would cost a disk flush per file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
                                          dir=path.parent)
@@ -93,7 +95,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -96,7 +96,8 @@ def run_documents(project: Project, names: Sequence[str], job: Job, files: Files
             report.warnings += result.warnings
             fingerprints[f"{key}:{name}"] = _fingerprint(settings, files(project, name))
     if todo:
-        write_atomic(store, json.dumps(fingerprints, indent=0, sort_keys=True).encode())
+        write_atomic(store, json.dumps(fingerprints, indent=0, sort_keys=True).encode(),
+                     durable=False)
     return report
 
 

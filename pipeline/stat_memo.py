@@ -71,7 +71,8 @@ class StatMemo:
         """Write the memo back if anything was computed (a failure costs only time)."""
         if self.changed:
             try:
-                write_atomic(self.store, json.dumps(self.facts, ensure_ascii=False).encode())
+                write_atomic(self.store, json.dumps(self.facts, ensure_ascii=False).encode(),
+                             durable=False)
             except OSError:
                 pass
             self.changed = False

@@ -225,3 +225,17 @@ def test_the_index_is_rendered_again_only_when_its_rows_change(make_project, cap
     _build(root)
     assert main(["--root", str(root), "build"]) == 0
     assert "丙" in index.read_text(encoding="utf-8")
+
+
+def test_catalogs_wait_for_the_disk_outputs_and_caches_do_not(make_project, monkeypatch) -> None:
+    import pipeline.pofile_io as pofile_io
+
+    synced: list[int] = []
+    real = pofile_io.os.fsync
+    monkeypatch.setattr(pofile_io.os, "fsync", lambda fd: synced.append(fd) or real(fd))
+    root = _project(make_project, ["en", "ja"])
+    assert main(["--root", str(root), "-j", "1", "update"]) == 0
+    assert len(synced) == 3  # doc.pot and the two POs
+    synced.clear()
+    assert main(["--root", str(root), "-j", "1", "build"]) == 0
+    assert synced == [] and (root / "build/ja/doc.html").is_file()

@@ -41,7 +41,7 @@ def write_changed(path: Path, data: bytes) -> bool:
             return False
     except OSError:
         pass
-    write_atomic(path, data)
+    write_atomic(path, data, durable=False)  # an output: the next build makes it again
     return True
 
 
