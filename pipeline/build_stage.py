@@ -15,10 +15,10 @@ from .config import BUILD_FORMATS
 from .document import Document, Segment
 from .build_plan import make_site
 from .entry_state import published_text
-from .pofile_io import read_catalog, write_atomic
+from .pofile_io import read_catalog
 from .project import Project
 from .publish.site import Site
-from .publish.writer import write_editions, write_source_page
+from .publish.writer import write_changed, write_editions, write_source_page
 from .rebuild import rebuild_markdown
 from .runner import JobResult
 from .sourcefile import encode_output
@@ -83,9 +83,8 @@ def build_document(project: Project, name: str, languages: Sequence[str],
         text = localized_markdown(project, document, name, language, catalog, warnings)
         if "md" in formats:
             path = project.output_path(language, name)
-            write_atomic(path, encode_output(text, document.newline, document.bom),
-                         durable=False)
-            written.append(project.shown(path))
+            if write_changed(path, encode_output(text, document.newline, document.bom)):
+                written.append(project.shown(path))
         if source is not None:
             warnings += write_editions(project, document, name, language, text, catalog,
                                        source, site, written, formats)

@@ -115,7 +115,7 @@ def test_rerun_is_quiet_and_a_deleted_page_is_rebuilt_alone(make_project, capsys
     assert capsys.readouterr().out == ""
     (root / "build/en/doc.html").unlink()
     assert main(["--root", str(root), "build"]) == 0
-    assert capsys.readouterr().out == "built build/en/doc.md\nbuilt build/en/doc.html\n"
+    assert capsys.readouterr().out == "built build/en/doc.html\n"
 
 
 def _outputs(root: Path) -> set[str]:
@@ -239,3 +239,14 @@ def test_catalogs_wait_for_the_disk_outputs_and_caches_do_not(make_project, monk
     synced.clear()
     assert main(["--root", str(root), "-j", "1", "build"]) == 0
     assert synced == [] and (root / "build/ja/doc.html").is_file()
+
+
+def test_builds_of_different_formats_do_not_redo_each_other(make_project, capsys) -> None:
+    root = _project(make_project, ["en"])
+    _build(root)
+    for formats in (["--format", "md"], [], ["--format", "md"], []):
+        assert main(["--root", str(root), "build", *formats]) == 0
+    capsys.readouterr()
+    assert main(["--root", str(root), "build", "--format", "md"]) == 0
+    assert main(["--root", str(root), "build"]) == 0
+    assert capsys.readouterr().out == ""
