@@ -14,8 +14,8 @@ from functools import partial
 from pathlib import Path
 
 from .completion import Publication, publications, threshold
-from .config import BUILD_FORMATS
-from .errors import ConfigError, PipelineError
+from .config import BUILD_FORMATS, Config
+from .errors import ConfigError, FileSystemError, PipelineError
 from .project import Project, open_project
 from .runner import Report, run_documents
 from .workflow import extract_document, remove_orphan_templates, stage_files, update_document
@@ -204,12 +204,16 @@ def make_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = make_parser().parse_args(argv)
+    root = args.root.resolve()
     try:
-        project = open_project(args.root.resolve())
-        return COMMANDS[args.command][2](project, args)
-    except PipelineError as error:
+        return COMMANDS[args.command][2](open_project(root), args)
+    except (PipelineError, OSError) as error:
         if args.debug:
             raise
+        if isinstance(error, OSError):
+            error = FileSystemError.from_os_error(error)
+        if isinstance(error, FileSystemError) and error.path and Path(error.path).is_absolute():
+            error.path = Project(root, Config()).shown(Path(error.path))
         print(f"error: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -31,5 +31,16 @@ class CatalogError(PipelineError):
     """A PO or POT file cannot be read or is inconsistent."""
 
 
+class FileSystemError(PipelineError):
+    """A file or folder cannot be written (disk full, no permission, read-only)."""
+
+    @classmethod
+    def from_os_error(cls, error: OSError) -> FileSystemError:
+        """``path: message`` from what the operating system said."""
+        path = error.filename if error.filename is not None else None
+        return cls(f"cannot write: {error.strerror or error}",
+                   None if path is None else str(path))
+
+
 class ConfigError(PipelineError):
     """``pipeline.toml`` or a command-line option is invalid."""

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import polib
 
-from .errors import CatalogError
+from .errors import CatalogError, FileSystemError
 
 _POLIB_LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?")
 _DATE_HEADERS = ("POT-Creation-Date", "PO-Revision-Date")
@@ -86,9 +86,12 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     part of one, even if the process dies mid-write.  ``durable`` also waits for the disk
     (fsync) before the switch: for what people wrote (catalogs), not for what a run can
     make again (outputs, caches), where it would cost a disk flush per file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                         dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                                             dir=path.parent)
+    except OSError as exc:
+        raise FileSystemError(f"cannot write: {exc.strerror or exc}", str(path)) from None
     try:
         # mkstemp makes the file private (0600); give it the mode a plain open() would.
         os.fchmod(handle, 0o666 & ~_UMASK)
@@ -98,8 +101,10 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
             if durable:
                 os.fsync(stream.fileno())
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise FileSystemError(f"cannot write: {exc.strerror or exc}", str(path)) from None
         raise
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .document_cache import code_digest
-from .errors import PipelineError
+from .errors import FileSystemError, PipelineError
 from .pofile_io import write_atomic
 from .project import Project
 
@@ -64,7 +64,16 @@ def _call(job: Job, project: Project, name: str) -> JobResult | PipelineError:
     try:
         return job(project, name)
     except PipelineError as error:
-        return error
+        return _shortened(project, error)
+    except OSError as error:  # reads and writes report their own: this is anything else
+        return _shortened(project, FileSystemError.from_os_error(error))
+
+
+def _shortened(project: Project, error: PipelineError) -> PipelineError:
+    """The error with its path relative to the project, as every message shows paths."""
+    if isinstance(error, FileSystemError) and error.path and Path(error.path).is_absolute():
+        error.path = project.shown(Path(error.path))
+    return error
 
 
 def run_documents(project: Project, names: Sequence[str], job: Job, files: Files, key: str,

@@ -130,3 +130,21 @@ def test_bad_config_value(make_project, line: str, message: str) -> None:
     root = make_project({"doc": "正文。\n"}, f"[pipeline]\n{line}\n")
     result = run(root, "extract")
     assert (result.returncode, result.stderr) == (1, f"error: pipeline.toml: {message}\n")
+
+
+@pytest.mark.parametrize("blocked, command", [
+    ("build/en/doc.md", "build"),            # written by a build job
+    ("locales/doc.pot", "extract"),          # a catalog
+    ("build/index.html", "build"),           # written by the command itself
+])
+def test_a_file_that_cannot_be_written_is_named_without_a_traceback(
+        make_project, blocked: str, command: str) -> None:
+    root = make_project({"doc": "# 标题\n\n正文。\n"},
+                        '[pipeline]\nsource_language = "zh"\nlanguages = ["en"]\n')
+    assert run(root, "update").returncode == 0
+    (root / blocked).unlink(missing_ok=True)
+    (root / blocked).mkdir(parents=True)  # a folder where the file goes: even root cannot
+    result = run(root, command)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"error: {blocked}: cannot write: "), result.stderr
+    assert "Traceback" not in result.stderr
