@@ -7,6 +7,7 @@ plus *segments* (the translatable units).  Nothing else holds document state.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,3 +49,8 @@ class Document:
     """The line ending of the file on disk, restored when writing outputs."""
     bom: bool = False
     """Whether the file on disk started with a UTF-8 BOM, restored when writing outputs."""
+    definitions: dict[str, Any] = field(default_factory=dict)
+    """What a segment's inline text can refer to elsewhere in the document: link reference
+    definitions and footnote labels (see :func:`pipeline.markdown_parser.definitions_of`),
+    so that a msgid or msgstr parses on its own as it does in place, without the whole
+    document being parsed again."""

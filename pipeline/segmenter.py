@@ -31,7 +31,8 @@ from .cjk import soft_break_joiner
 from .config import DEFAULT_FRONT_MATTER_KEYS
 from .document import Document, Segment
 from .frontmatter import front_matter_segments
-from .markdown_parser import TABLE_ROWS, parse_blocks, parse_inline, walk_inline
+from .markdown_parser import (TABLE_ROWS, definitions_of, parse_blocks, parse_inline,
+                              walk_inline)
 
 _COMMAND = re.compile(r"^<!--\s*i18n:\s*(skip-start|skip-end|skip|context|note)\b\s*(.*?)\s*-->\s*$",
                       re.S)
@@ -94,7 +95,8 @@ def segment_document(text: str, path: str,
     # Source order, not token order: the footnote plugin moves every footnote body to the
     # end of the token stream, wherever its definition stands.
     return Document(path=path, text=text,
-                    segments=sorted((s for s in kept if s), key=lambda s: s.start))
+                    segments=sorted((s for s in kept if s), key=lambda s: s.start),
+                    definitions=definitions_of(env))
 
 
 def _line_starts(text: str) -> list[int]:

@@ -216,19 +216,20 @@ def test_msgid_lines_point_at_the_msgid_line() -> None:
         assert lines[found[entry.linenum] - 1] == "msgid " + polib.escape(entry.msgid).join('""')
 
 
-def test_a_context_parses_the_source_only_when_an_entry_is_checked(monkeypatch) -> None:
+def test_checks_resolve_links_from_the_document_without_parsing_it_again(monkeypatch) -> None:
     import pipeline.checks.context as context_module
+    import pipeline.markdown_parser as markdown_parser
     from pipeline.segmenter import segment_document
 
-    parsed: list[str] = []
-    real = context_module.parse_blocks_shared
-    monkeypatch.setattr(context_module, "parse_blocks_shared",
-                        lambda text: parsed.append(text) or real(text))
-    document = segment_document("见[论文][1]。\n\n[1]: https://example.org\n", "doc.md")
+    document = segment_document("见[论文][1]和脚注[^n]。\n\n[1]: https://example.org\n\n"
+                                "[^n]: 注。\n", "doc.md")
+
+    def no_parse(text: str) -> None:
+        raise AssertionError("the source was parsed again")
+
+    monkeypatch.setattr(markdown_parser, "parse_blocks", no_parse)
     context = context_module.document_context(document, "en")
-    assert parsed == []  # an untranslated catalog costs no parse
-    entry = polib.POEntry(msgid="见[论文][1]。", msgstr="See [the paper][1].")
-    assert check_entry(entry, context) == []  # the link resolves through the source's env
-    assert check_entry(polib.POEntry(msgid="见[论文][1]。", msgstr="See the paper."),
-                       context) != []
-    assert parsed == [document.text]
+    entry = polib.POEntry(msgid="见[论文][1]和脚注[^n]。", msgstr="See [the paper][1] and [^n].")
+    assert check_entry(entry, context) == []  # the link and the footnote resolve
+    dropped = polib.POEntry(msgid=entry.msgid, msgstr="See the paper and [^n].")
+    assert [p.check for p in check_entry(dropped, context)] == ["links"]

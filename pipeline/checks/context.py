@@ -16,7 +16,7 @@ import polib
 
 from ..document import Document
 from ..glossary import Glossary
-from ..markdown_parser import parse_blocks_shared
+from ..markdown_parser import env_of
 from .inline_facts import InlineFacts, inline_facts, plain_facts
 from .scripts import is_latin
 
@@ -112,5 +112,5 @@ def document_context(document: Document, language: str, **settings: Any) -> Chec
         style = "yaml" if segment.style.startswith("yaml") else segment.style
         styles.setdefault((segment.context, segment.msgid), set()).add(style)
     frozen = {key: frozenset(value) for key, value in styles.items()}
-    lazy = {"env": lambda: parse_blocks_shared(document.text)[1], **settings.pop("lazy", {})}
+    lazy = {"env": lambda: env_of(document.definitions), **settings.pop("lazy", {})}
     return CheckContext(language=language, styles=frozen, lazy=lazy, **settings)

@@ -81,11 +81,13 @@ def _character_class(ranges: tuple[tuple[int, int], ...]) -> str:
 _CJK_RUN = re.compile(f"[{_character_class(_CJK_LETTERS)}]+")
 
 
+@lru_cache(maxsize=8192)  # texts repeat their characters: each is looked up once
 def is_cjk_letter(char: str) -> bool:
     """True for Han ideographs, Kana and Hangul syllables."""
     return _within(char, _CJK_LETTERS)
 
 
+@lru_cache(maxsize=8192)
 def is_full_width(char: str) -> bool:
     """True for CJK punctuation and full-width forms (``，`` ``。`` ``（`` ``Ａ`` ``　``)."""
     return _within(char, _FULL_WIDTH) and not is_cjk_letter(char) \
