@@ -146,6 +146,15 @@ def env_of(definitions: dict[str, Any]) -> dict[str, Any]:
     return env
 
 
+def is_plain_text(text: str) -> bool:
+    """True when :func:`parse_inline` would give ``text`` back as one text token: it has
+    none of the characters at which markdown-it's text rule stops (``*``, ``[``, ``\\``,
+    a newline ...) and nothing the normalize rule rewrites."""
+    stops = getattr(_inline_parser().inline, "terminator_re", None)  # markdown-it-py >= 4
+    return stops is not None and stops.search(text) is None \
+        and "\r" not in text and "\0" not in text
+
+
 def parse_inline(text: str, env: dict[str, Any]) -> list[Token]:
     """Parse inline Markdown (one segment) and return the children of its inline token."""
     tokens = _inline_parser().parseInline(text, dict(env))

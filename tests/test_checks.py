@@ -233,3 +233,34 @@ def test_checks_resolve_links_from_the_document_without_parsing_it_again(monkeyp
     assert check_entry(entry, context) == []  # the link and the footnote resolve
     dropped = polib.POEntry(msgid=entry.msgid, msgstr="See the paper and [^n].")
     assert [p.check for p in check_entry(dropped, context)] == ["links"]
+
+
+def _texts() -> list[str]:
+    import json
+    import random
+
+    from conftest import SHARED
+    from pipeline.segmenter import segment_document
+
+    texts = [s.msgid for s in segment_document(
+        (SHARED / "samples/aigc-intro.md").read_text(encoding="utf-8"), "x").segments]
+    texts += [e["markdown"] for e in json.loads(
+        (SHARED / "commonmark-spec.json").read_text(encoding="utf-8"))]
+    rng = random.Random(7)
+    alphabet = "ab 中文，。:-*_`[]()<>&\\!~$^#|@=+%{}\t\r\0\n"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+              for _ in range(3000)]
+    return texts
+
+
+def test_plain_text_needs_no_parse() -> None:
+    from pipeline.markdown_parser import is_plain_text, parse_inline
+
+    plain = 0
+    for text in _texts():
+        if is_plain_text(text):
+            plain += 1
+            tokens = parse_inline(text, {})
+            assert [(t.type, t.content) for t in tokens] == \
+                ([("text", text)] if text else []), repr(text)
+    assert plain > 300
