@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
-from .completion import Publication, publications, threshold
+from .completion import Publication, publications, remember_counts, threshold
 from .config import BUILD_FORMATS, Config
 from .errors import ConfigError, FileSystemError, PipelineError
 from .project import Project, open_project
@@ -62,6 +62,7 @@ def run_extract(project: Project, args: argparse.Namespace) -> int:
     files = partial(stage_files, languages=(), stage="extract")
     report = run_documents(project, project.document_names(), extract_document, files,
                            "extract", args.jobs)
+    remember_counts(project, report.counts)
     removed, orphaned = remove_orphan_templates(project)
     for path in removed:
         print(f"removed {path}")
@@ -76,6 +77,7 @@ def run_update(project: Project, args: argparse.Namespace) -> int:
     files = partial(stage_files, languages=languages, stage="update")
     report = run_documents(project, project.document_names(), job, files,
                            "update:" + ",".join(languages), args.jobs)
+    remember_counts(project, report.counts)
     return print_report(report, "wrote")
 
 

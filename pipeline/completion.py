@@ -56,8 +56,7 @@ def document_counts(project: Project, name: str, language: str,
     """:func:`published_counts` of a document's catalog for ``language``; without a PO yet,
     the template's entries all count as untranslated."""
     # Strings and one stat per file: the index and the thresholds ask for every document.
-    locales = str(project.locales_dir)
-    for path in (f"{locales}/{language}/LC_MESSAGES/{name}.po", f"{locales}/{name}.pot"):
+    for path in (counts_path(project, name, language), counts_path(project, name)):
         try:
             info = os.stat(path)
         except OSError:
@@ -67,6 +66,29 @@ def document_counts(project: Project, name: str, language: str,
                                salt=drafts, info=info)
         return total, done
     return 0, 0
+
+
+def counts_path(project: Project, name: str, language: str | None = None) -> str:
+    """The PO (or, without ``language``, the POT) of a document, as the memo names it."""
+    locales = project.locales_dir
+    return f"{locales}/{language}/LC_MESSAGES/{name}.po" if language else f"{locales}/{name}.pot"
+
+
+def catalog_counts(project: Project, catalog: polib.POFile) -> list[int]:
+    """:func:`published_counts` of a catalog under the project's settings, as memoized."""
+    return list(published_counts(catalog, project.config.publish_machine_drafts))
+
+
+def remember_counts(project: Project, counts: dict[str, list[int]]) -> None:
+    """Keep counts that jobs worked out (by :func:`counts_path`) in the memo."""
+    if counts:
+        memo = open_memo(project)
+        for path, value in counts.items():
+            try:
+                memo.put("counts", path, value, salt=project.config.publish_machine_drafts)
+            except OSError:
+                continue  # gone since: it will be counted when it is there
+        memo.save()
 
 
 def _counts(project: Project, path: str, drafts: bool) -> list[int]:

@@ -29,6 +29,9 @@ class JobResult:
     """Paths written, as shown to the user."""
     warnings: list[str] = field(default_factory=list)
     """Problems that did not stop the job, as ``path:line: message``."""
+    counts: dict[str, list[int]] = field(default_factory=dict)
+    """Completion counts of catalogs the job holds in memory, by file path: the main
+    process keeps them in the memo so that no one parses those files again to count."""
 
 
 Job = Callable[[Project, str], JobResult]
@@ -44,6 +47,7 @@ class Report:
     warnings: list[str] = field(default_factory=list)
     skipped: int = 0
     errors: list[PipelineError] = field(default_factory=list)
+    counts: dict[str, list[int]] = field(default_factory=dict)
 
 
 def _fingerprint(settings: str, files: Sequence[str | Path]) -> str:
@@ -103,6 +107,7 @@ def run_documents(project: Project, names: Sequence[str], job: Job, files: Files
         else:
             report.written += result.written
             report.warnings += result.warnings
+            report.counts.update(result.counts)
             fingerprints[f"{key}:{name}"] = _fingerprint(settings, files(project, name))
     if todo:
         write_atomic(store, json.dumps(fingerprints, indent=0, sort_keys=True).encode(),

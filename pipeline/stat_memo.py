@@ -52,6 +52,12 @@ class StatMemo:
         self.changed = True
         return value
 
+    def put(self, kind: str, path: str | Path, value: Any, salt: object = None) -> None:
+        """Remember ``value`` for ``path`` as it is now (what :meth:`get` would compute)."""
+        info = os.stat(path)
+        self.facts[f"{kind}:{path}"] = [info.st_mtime_ns, info.st_size, repr(salt), value]
+        self.changed = True
+
     def holds(self, kind: str, path: str | Path, salt: object) -> bool:
         """Whether ``path`` has the stat it had when :meth:`note` recorded it with ``salt``."""
         try:

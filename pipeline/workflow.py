@@ -11,6 +11,7 @@ from collections.abc import Sequence
 import polib
 
 from .catalog import extract_catalog, new_translation, now_stamp
+from .completion import catalog_counts, counts_path
 from .document import Document
 from .merge import update_catalog
 from .pofile_io import read_catalog, write_catalog
@@ -29,13 +30,16 @@ def write_template(project: Project, name: str, document: Document,
 
 def extract_document(project: Project, name: str) -> JobResult:
     """Job: write the POT of one document."""
-    return JobResult(write_template(project, name, project.load_document(name), now_stamp())[1])
+    template, written = write_template(project, name, project.load_document(name), now_stamp())
+    return JobResult(written, counts={counts_path(project, name): catalog_counts(project,
+                                                                                 template)})
 
 
 def update_document(project: Project, name: str, languages: Sequence[str]) -> JobResult:
     """Job: extract, then merge the POT into each language's PO (created if missing)."""
     stamp = now_stamp()
     template, written = write_template(project, name, project.load_document(name), stamp)
+    counts: dict[str, list[int]] = {}
     for language in languages:
         path = project.catalog_path(name, language)
         if path.exists():
@@ -46,7 +50,10 @@ def update_document(project: Project, name: str, languages: Sequence[str]) -> Jo
             catalog = new_translation(template, language, project.config.project_name, stamp)
         if write_catalog(path, catalog, stamp, "PO-Revision-Date"):
             written.append(project.shown(path))
-    return JobResult(written)
+        counts[counts_path(project, name, language)] = catalog_counts(project, catalog)
+    # Each template counts for a language without its PO yet.
+    counts[counts_path(project, name)] = catalog_counts(project, template)
+    return JobResult(written, counts=counts)
 
 
 def stage_files(project: Project, name: str, languages: Sequence[str],

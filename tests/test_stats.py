@@ -119,3 +119,20 @@ def test_status_page_content(stats_project: Path) -> None:
     assert 'class="badge draft">draft<' in page
     assert "1 failing" in page
     assert "http://" not in page and "https://" not in page  # no external resources
+
+
+def test_a_build_after_update_counts_without_reading_the_catalogs_again(make_project,
+                                                                       monkeypatch) -> None:
+    import pipeline.completion as completion
+    from pipeline.cli import main
+
+    root = make_project({f"doc{i}": f"# 标题{i}\n\n正文{i}。\n" for i in range(10)},
+                        '[pipeline]\nsource_language = "zh"\nlanguages = ["en", "ja"]\n')
+    assert main(["--root", str(root), "update"]) == 0
+
+    def no_read(*args: object) -> None:
+        raise AssertionError("a catalog was read again to count its entries")
+
+    monkeypatch.setattr(completion, "read_catalog", no_read)
+    assert main(["--root", str(root), "build"]) == 0  # thresholds, index: all from the memo
+    assert "0%" in (root / "build/index.html").read_text(encoding="utf-8")
