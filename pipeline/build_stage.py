@@ -15,10 +15,9 @@ from .config import BUILD_FORMATS
 from .document import Document, Segment
 from .build_plan import make_site
 from .entry_state import published_text
-from .pofile_io import read_catalog
+from .pofile_io import read_catalog, write_changed
 from .project import Project
 from .publish.site import Site
-from .publish.writer import write_changed, write_editions, write_source_page
 from .rebuild import rebuild_markdown
 from .runner import JobResult
 from .sourcefile import encode_output
@@ -75,8 +74,12 @@ def build_document(project: Project, name: str, languages: Sequence[str],
     written: list[str] = []
     warnings: list[str] = []
     site = site or make_site(project, languages)
+    editions = "html" in formats or "bilingual" in formats
+    if editions:
+        # The renderer (jinja2, nh3, the page code) only for builds that make pages.
+        from .publish.writer import write_editions, write_source_page
     source = write_source_page(project, document, name, site, written, formats) \
-        if "html" in formats or "bilingual" in formats else None
+        if editions else None
     for language in languages:
         path = project.catalog_path(name, language)
         catalog = read_catalog(path, project.shown(path)) if path.exists() else None

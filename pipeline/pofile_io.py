@@ -108,6 +108,17 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
         raise
 
 
+def write_changed(path: Path, data: bytes) -> bool:
+    """Write an output atomically unless ``path`` already holds ``data``; whether it wrote."""
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    write_atomic(path, data, durable=False)  # an output: the next build makes it again
+    return True
+
+
 def _without_dates(text: str) -> str:
     return "\n".join(line for line in text.split("\n")
                      if not line.startswith(tuple(f'"{h}:' for h in _DATE_HEADERS)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -45,8 +46,16 @@ class Project:
     def _document_names(self) -> tuple[str, ...]:
         if not self.source_dir.is_dir():
             raise ConfigError("source folder not found", self.shown(self.source_dir))
-        return tuple(sorted(path.relative_to(self.source_dir).with_suffix("").as_posix()
-                            for path in self.source_dir.rglob("*.md") if path.is_file()))
+        # os.walk and strings: a thousand Path objects cost a re-run more than its work.
+        # Like Path.rglob, it does not enter symbolic links to folders.
+        base = str(self.source_dir)
+        names = []
+        for folder, _folders, files in os.walk(base):
+            relative = os.path.relpath(folder, base).replace(os.sep, "/")
+            prefix = "" if relative == "." else relative + "/"
+            names += [prefix + file[:-3] for file in files if file.endswith(".md")
+                      and os.path.isfile(os.path.join(folder, file))]
+        return tuple(sorted(names))
 
     def source_path(self, name: str) -> Path:
         return self.source_dir / f"{name}.md"

@@ -134,3 +134,17 @@ def test_extract_removes_templates_of_deleted_sources(make_project) -> None:
     assert not (root / "locales/sub/old.pot").exists()
     assert (root / "locales/ja/LC_MESSAGES/sub/old.po").exists()
     assert (root / "locales/doc.pot").exists()
+
+
+def test_documents_are_found_in_subfolders_in_order(tmp_path: Path) -> None:
+    from pipeline.project import open_project
+
+    for name in ("b", "a/z", "a/b/c", "a-b", "x/notes.txt"):
+        path = tmp_path / "source" / (name if name.endswith(".txt") else f"{name}.md")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("正文。\n", encoding="utf-8")
+    (tmp_path / "source/folder.md").mkdir()  # a folder named like a document is not one
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere/linked.md").write_text("正文。\n", encoding="utf-8")
+    (tmp_path / "source/link").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    assert open_project(tmp_path).document_names() == ["a-b", "a/b/c", "a/z", "b"]

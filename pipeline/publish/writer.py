@@ -10,7 +10,6 @@ import hashlib
 import json
 import re
 from collections.abc import Sequence
-from pathlib import Path
 
 import polib
 
@@ -18,7 +17,7 @@ from ..completion import document_counts, open_memo
 from ..config import BUILD_FORMATS
 from ..document import Document
 from ..document_cache import code_digest
-from ..pofile_io import write_atomic
+from ..pofile_io import write_changed
 from ..project import Project
 from ..sourcefile import encode_output, read_source
 from .bilingual_html import render_bilingual
@@ -32,17 +31,6 @@ from .site import INDEX_PATH, Site, bilingual_path, page_path
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
-
-
-def write_changed(path: Path, data: bytes) -> bool:
-    """Write ``data`` atomically unless ``path`` already holds it; whether it wrote."""
-    try:
-        if path.read_bytes() == data:
-            return False
-    except OSError:
-        pass
-    write_atomic(path, data, durable=False)  # an output: the next build makes it again
-    return True
 
 
 def _write(project: Project, relative: str, data: bytes, written: list[str]) -> None:
