@@ -46,16 +46,7 @@ class Project:
     def _document_names(self) -> tuple[str, ...]:
         if not self.source_dir.is_dir():
             raise ConfigError("source folder not found", self.shown(self.source_dir))
-        # os.walk and strings: a thousand Path objects cost a re-run more than its work.
-        # Like Path.rglob, it does not enter symbolic links to folders.
-        base = str(self.source_dir)
-        names = []
-        for folder, _folders, files in os.walk(base):
-            relative = os.path.relpath(folder, base).replace(os.sep, "/")
-            prefix = "" if relative == "." else relative + "/"
-            names += [prefix + file[:-3] for file in files if file.endswith(".md")
-                      and os.path.isfile(os.path.join(folder, file))]
-        return tuple(sorted(names))
+        return tuple(sorted(files_under(self.source_dir, ".md")))
 
     def source_path(self, name: str) -> Path:
         return self.source_dir / f"{name}.md"
@@ -88,6 +79,20 @@ class Project:
         salt = repr((self.config.front_matter_keys, shown))
         return cached_document(data, store, salt, lambda: parse_document(data, shown,
                                                                           self.config))
+
+
+def files_under(folder: Path, suffix: str) -> list[str]:
+    """The files ending in ``suffix`` anywhere under ``folder``, as posix paths relative to
+    it without the suffix (unsorted).  os.walk and strings: a thousand Path objects cost a
+    re-run more than its work.  Like Path.rglob, it does not enter links to folders."""
+    base = str(folder)
+    names = []
+    for parent, _folders, files in os.walk(base):
+        relative = os.path.relpath(parent, base).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        names += [prefix + file[:-len(suffix)] for file in files if file.endswith(suffix)
+                  and os.path.isfile(os.path.join(parent, file))]
+    return names
 
 
 def parse_document(data: bytes, shown: str, config: Config) -> Document:

@@ -15,7 +15,7 @@ from .completion import catalog_counts, counts_path
 from .document import Document
 from .merge import update_catalog
 from .pofile_io import read_catalog, write_catalog
-from .project import Project
+from .project import Project, files_under
 from .runner import JobResult
 
 
@@ -71,19 +71,24 @@ def remove_orphan_templates(project: Project) -> tuple[list[str], list[str]]:
     """Delete the POTs whose source document is gone (they are generated); keep the POs of
     those documents (they hold translations) and return them to be reported.  Returns
     (removed templates, orphaned catalogs) as shown paths."""
+    names = set(project.document_names())
+    # Parsed copies of deleted documents are dropped too: the cache would only grow.
+    for name in files_under(project.cache_dir / "documents", ".json"):
+        if name not in names:
+            (project.cache_dir / "documents" / f"{name}.json").unlink(missing_ok=True)
     if not project.locales_dir.is_dir():
         return [], []
-    names = set(project.document_names())
     removed = []
-    for path in sorted(project.locales_dir.rglob("*.pot")):
-        name = path.relative_to(project.locales_dir).with_suffix("").as_posix()
+    catalogs = sorted(files_under(project.locales_dir, ".pot"))
+    for name in catalogs:
         if name not in names:
+            path = project.template_path(name)
             path.unlink()
             removed.append(project.shown(path))
     orphaned = []
-    for path in sorted(project.locales_dir.glob("*/LC_MESSAGES/**/*.po")):
-        _language, _messages, *rest = path.relative_to(project.locales_dir).with_suffix("").parts
-        name = "/".join(rest)
-        if name not in names:
-            orphaned.append(project.shown(path))
+    for relative in sorted(files_under(project.locales_dir, ".po")):
+        parts = relative.split("/")
+        name = "/".join(parts[2:])
+        if len(parts) > 2 and parts[1] == "LC_MESSAGES" and name not in names:
+            orphaned.append(project.shown(project.locales_dir / f"{relative}.po"))
     return removed, orphaned

@@ -134,6 +134,9 @@ def test_extract_removes_templates_of_deleted_sources(make_project) -> None:
     assert not (root / "locales/sub/old.pot").exists()
     assert (root / "locales/ja/LC_MESSAGES/sub/old.po").exists()
     assert (root / "locales/doc.pot").exists()
+    # The parsed copy kept in the cache goes too; the living document's stays.
+    assert not (root / ".cache/documents/sub/old.json").exists()
+    assert (root / ".cache/documents/doc.json").exists()
 
 
 def test_documents_are_found_in_subfolders_in_order(tmp_path: Path) -> None:
