@@ -37,9 +37,8 @@ class FileSystemError(PipelineError):
     @classmethod
     def from_os_error(cls, error: OSError) -> FileSystemError:
         """``path: message`` from what the operating system said."""
-        path = error.filename if error.filename is not None else None
-        return cls(f"cannot write: {error.strerror or error}",
-                   None if path is None else str(path))
+        path = None if error.filename is None else str(error.filename)
+        return cls(f"cannot write: {error.strerror or error}", path)
 
 
 class ConfigError(PipelineError):
