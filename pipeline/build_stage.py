@@ -11,6 +11,7 @@ from collections.abc import Sequence
 import polib
 
 from .checks import ERROR, CheckContext, check_entry, format_problem, project_checks
+from .checks.inline_facts import InlineFacts
 from .config import BUILD_FORMATS
 from .document import Document, Segment
 from .build_plan import make_site
@@ -50,11 +51,13 @@ def translations_for(document: Document, catalog: polib.POFile | None,
 
 
 def localized_markdown(project: Project, document: Document, name: str, language: str,
-                       catalog: polib.POFile | None, warnings: list[str] | None = None) -> str:
+                       catalog: polib.POFile | None, warnings: list[str] | None = None,
+                       facts_cache: dict[tuple[bool, str], InlineFacts] | None = None) -> str:
     """The localized Markdown text (LF) of a document for a language from its ``catalog``
     (None: not translated yet); translations that fail an error-level check are reported
-    in ``warnings`` and not used."""
-    checks = project_checks(project, document, name, language) if catalog else None
+    in ``warnings`` and not used.  ``facts_cache`` is shared by a document's languages."""
+    checks = project_checks(project, document, name, language, facts_cache) \
+        if catalog else None
     table = translations_for(document, catalog, project.config.publish_machine_drafts,
                              checks, warnings)
 
@@ -73,6 +76,7 @@ def build_document(project: Project, name: str, languages: Sequence[str],
     document = project.load_document(name)
     written: list[str] = []
     warnings: list[str] = []
+    facts_cache: dict[tuple[bool, str], InlineFacts] = {}  # msgids are checked once
     site = site or make_site(project, languages)
     editions = "html" in formats or "bilingual" in formats
     if editions:
@@ -83,7 +87,8 @@ def build_document(project: Project, name: str, languages: Sequence[str],
     for language in languages:
         path = project.catalog_path(name, language)
         catalog = read_catalog(path, project.shown(path)) if path.exists() else None
-        text = localized_markdown(project, document, name, language, catalog, warnings)
+        text = localized_markdown(project, document, name, language, catalog, warnings,
+                                  facts_cache)
         if "md" in formats:
             path = project.output_path(language, name)
             if write_changed(path, encode_output(text, document.newline, document.bom)):

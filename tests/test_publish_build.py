@@ -250,3 +250,19 @@ def test_builds_of_different_formats_do_not_redo_each_other(make_project, capsys
     assert main(["--root", str(root), "build", "--format", "md"]) == 0
     assert main(["--root", str(root), "build"]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_a_msgid_is_read_once_for_all_languages_of_a_build(make_project, monkeypatch) -> None:
+    import pipeline.checks.context as context_module
+
+    root = _project(make_project, ["en", "ja"])
+    _build(root)
+    _translate(root, "en")
+    _translate(root, "ja")
+    parsed: list[str] = []
+    real = context_module.inline_facts
+    monkeypatch.setattr(context_module, "inline_facts",
+                        lambda text, env: parsed.append(text) or real(text, env))
+    assert main(["--root", str(root), "-j", "1", "build"]) == 0
+    assert "正文[见下](#小节)。" in parsed  # checked, as Markdown
+    assert len(parsed) == len(set(parsed)), parsed  # msgids (and equal msgstrs) read once

@@ -62,7 +62,9 @@ class CheckContext:
     lazy: dict[str, Callable[[], Any]] = field(default_factory=dict, repr=False)
     """Fields (``env``, ``msgid_lines``) to fill on first use: a build of an untranslated
     catalog checks nothing and should not parse the source for it."""
-    _facts: dict[tuple[bool, str], InlineFacts] = field(default_factory=dict, repr=False)
+    facts_cache: dict[tuple[bool, str], InlineFacts] = field(default_factory=dict, repr=False)
+    """Facts by (parsed as Markdown, text): the contexts of one document's languages may
+    share one, as a msgid's facts are the same in every language."""
 
     @property
     def latin(self) -> bool:
@@ -84,10 +86,11 @@ class CheckContext:
     def facts(self, entry: polib.POEntry, text: str) -> InlineFacts:
         """The facts of ``text`` (the entry's msgid or msgstr), parsed once."""
         key = (self.is_markdown(entry), text)
-        if key not in self._facts:
+        if key not in self.facts_cache:
             self._filled("env")
-            self._facts[key] = inline_facts(text, self.env) if key[0] else plain_facts(text)
-        return self._facts[key]
+            self.facts_cache[key] = inline_facts(text, self.env) if key[0] \
+                else plain_facts(text)
+        return self.facts_cache[key]
 
     def source(self, entry: polib.POEntry) -> InlineFacts:
         """The facts of the entry's msgid."""

@@ -22,6 +22,7 @@ from ..glossary import load_glossary
 from ..project import Project
 from .checkers import CHECK_NAMES, CHECKS
 from .context import CheckContext, document_context
+from .inline_facts import InlineFacts
 from .problem import ERROR, WARNING, Problem
 
 _ENTRY_START = re.compile(r'^(#|msgctxt\b|")')
@@ -83,8 +84,9 @@ def check_levels(table: dict[str, Any]) -> dict[str, str]:
     return levels
 
 
-def project_checks(project: Project, document: Document, name: str,
-                   language: str) -> CheckContext:
+def project_checks(project: Project, document: Document, name: str, language: str,
+                   facts_cache: dict[tuple[bool, str], InlineFacts] | None = None
+                   ) -> CheckContext:
     """The check context for one document's catalog in ``language``: the project's
     glossary and ``[check]`` levels, the source's links and segment styles, and the
     catalog's msgid lines for messages."""
@@ -100,4 +102,5 @@ def project_checks(project: Project, document: Document, name: str,
                             source_language=project.config.source_language,
                             glossary=load_glossary(project.locales_dir),
                             levels=check_levels(project.config.extra.get("check", {})),
-                            shown=project.shown(path), lazy={"msgid_lines": lines})
+                            shown=project.shown(path), lazy={"msgid_lines": lines},
+                            facts_cache={} if facts_cache is None else facts_cache)
