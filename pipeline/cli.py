@@ -17,7 +17,7 @@ from .completion import Publication, publications, remember_counts, threshold
 from .config import BUILD_FORMATS
 from .errors import ConfigError, FileSystemError, PipelineError
 from .project import Project, open_project
-from .runner import Report, run_documents
+from .runner import JobResult, Report, run_documents
 from .workflow import extract_document, remove_orphan_templates, stage_files, update_document
 
 # Modules of the other commands (checks, publishing, engines) are imported when their
@@ -47,6 +47,16 @@ def languages_of(project: Project, args: argparse.Namespace) -> list[str]:
     return list(dict.fromkeys(args.languages or project.config.languages))
 
 
+def echo(verb: str) -> Callable[[JobResult], None]:
+    """Print a document's written files and warnings as soon as its job is done."""
+    def show(result: JobResult) -> None:
+        for path in result.written:
+            print(f"{verb} {path}")
+        for warning in result.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+    return show
+
+
 def print_report(report: Report, verb: str) -> int:
     """Print what a run did; 1 if any document failed."""
     for path in report.written:
@@ -61,7 +71,7 @@ def print_report(report: Report, verb: str) -> int:
 def run_extract(project: Project, args: argparse.Namespace) -> int:
     files = partial(stage_files, languages=(), stage="extract")
     report = run_documents(project, project.document_names(), extract_document, files,
-                           "extract", args.jobs)
+                           "extract", args.jobs, echo("wrote"))
     remember_counts(project, report.counts)
     removed, orphaned = remove_orphan_templates(project)
     for path in removed:
@@ -76,7 +86,7 @@ def run_update(project: Project, args: argparse.Namespace) -> int:
     job = partial(update_document, languages=languages)
     files = partial(stage_files, languages=languages, stage="update")
     report = run_documents(project, project.document_names(), job, files,
-                           "update:" + ",".join(languages), args.jobs)
+                           "update:" + ",".join(languages), args.jobs, echo("wrote"))
     remember_counts(project, report.counts)
     return print_report(report, "wrote")
 
@@ -111,11 +121,11 @@ def run_build(project: Project, args: argparse.Namespace) -> int:
     files = partial(build_files, languages=languages, formats=formats)
     report = run_documents(project, project.document_names(), job, files,
                            f"build:{','.join(languages)};{site.key};{','.join(formats)}",
-                           args.jobs)
+                           args.jobs, echo("built"))
     # The index lists every document: written after the jobs, unless one failed (a failed
     # build changes nothing more) or no document changed (its inputs are theirs).
     if "html" in formats and not report.errors and \
-            (report.written or not (project.build_dir / INDEX_PATH).exists()):
+            (report.shown or not (project.build_dir / INDEX_PATH).exists()):
         from .publish.writer import write_index  # jinja2: only when the index is written
 
         report.written += write_index(project, site)

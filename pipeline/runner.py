@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +45,8 @@ class Report:
 
     written: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    shown: int = 0
+    """Files written whose lines went to ``echo`` as their documents finished."""
     skipped: int = 0
     errors: list[PipelineError] = field(default_factory=list)
     counts: dict[str, list[int]] = field(default_factory=dict)
@@ -81,9 +83,13 @@ def _shortened(project: Project, error: PipelineError) -> PipelineError:
 
 
 def run_documents(project: Project, names: Sequence[str], job: Job, files: Files, key: str,
-                  jobs: int | None = None) -> Report:
+                  jobs: int | None = None,
+                  echo: Callable[[JobResult], None] | None = None) -> Report:
     """Run ``job`` for every name whose fingerprint changed; ``files`` lists what the job
-    reads and writes for a name, ``key`` names the stage (with its languages)."""
+    reads and writes for a name, ``key`` names the stage (with its languages).  With
+    ``echo``, each document's result is handed to it as soon as it is done, and its paths
+    and warnings are not kept: a build that warns about every entry of a thousand catalogs
+    should not hold every message until the end."""
     store = project.cache_dir / "fingerprints.json"
     fingerprints = _load(store)
     report = Report()
@@ -91,28 +97,37 @@ def run_documents(project: Project, names: Sequence[str], job: Job, files: Files
     todo = [name for name in names
             if fingerprints.get(f"{key}:{name}") != _fingerprint(settings, files(project, name))]
     report.skipped = len(names) - len(todo)
-    workers = min(jobs or os.cpu_count() or 1, len(todo))
-    if workers > 1 and len(todo) >= _PARALLEL_FROM:
-        from concurrent.futures import ProcessPoolExecutor  # only a run with work needs it
-
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(_call, [job] * len(todo), [project] * len(todo), todo,
-                                    chunksize=max(1, len(todo) // (workers * 8))))
-    else:
-        results = [_call(job, project, name) for name in todo]
-    for name, result in zip(todo, results):
+    for name, result in zip(todo, _results(job, project, todo, jobs)):
         if isinstance(result, PipelineError):
             report.errors.append(result)
             fingerprints.pop(f"{key}:{name}", None)
         else:
-            report.written += result.written
-            report.warnings += result.warnings
+            if echo is not None:
+                echo(result)
+                report.shown += len(result.written)
+            else:
+                report.written += result.written
+                report.warnings += result.warnings
             report.counts.update(result.counts)
             fingerprints[f"{key}:{name}"] = _fingerprint(settings, files(project, name))
     if todo:
         write_atomic(store, json.dumps(fingerprints, indent=0, sort_keys=True).encode(),
                      durable=False)
     return report
+
+
+def _results(job: Job, project: Project, todo: Sequence[str],
+             jobs: int | None) -> Iterator[JobResult | PipelineError]:
+    """The result of ``job`` for each name of ``todo``, in order, as they come."""
+    workers = min(jobs or os.cpu_count() or 1, len(todo))
+    if workers > 1 and len(todo) >= _PARALLEL_FROM:
+        from concurrent.futures import ProcessPoolExecutor  # only a run with work needs it
+
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield from pool.map(_call, [job] * len(todo), [project] * len(todo), todo,
+                                chunksize=max(1, len(todo) // (workers * 8)))
+    else:
+        yield from (_call(job, project, name) for name in todo)
 
 
 def _load(store: Path) -> dict[str, str]:

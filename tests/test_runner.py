@@ -1,0 +1,44 @@
+"""run_documents: skipped when up to date, results handed over as each document finishes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.project import Project, open_project
+from pipeline.runner import JobResult, run_documents
+
+
+def _job(project: Project, name: str) -> JobResult:
+    return JobResult([f"out/{name}"], [f"{name}: warning {i}" for i in range(3)])
+
+
+def _files(project: Project, name: str) -> list[str]:
+    return [f"{project.source_dir}/{name}.md"]
+
+
+def _project(tmp_path: Path, count: int) -> Project:
+    (tmp_path / "source").mkdir()
+    for i in range(count):
+        (tmp_path / "source" / f"d{i:02d}.md").write_text("正文。\n", encoding="utf-8")
+    return open_project(tmp_path)
+
+
+def test_results_are_echoed_in_order_and_not_kept(tmp_path: Path) -> None:
+    project = _project(tmp_path, 12)  # enough for the process pool
+    seen: list[JobResult] = []
+    report = run_documents(project, project.document_names(), _job, _files, "t", 2,
+                           seen.append)
+    assert [r.written for r in seen] == [[f"out/d{i:02d}"] for i in range(12)]
+    assert report.shown == 12 and report.written == [] and report.warnings == []
+    # Up to date now: nothing runs, nothing is echoed.
+    seen.clear()
+    again = run_documents(project, project.document_names(), _job, _files, "t", 2,
+                          seen.append)
+    assert seen == [] and again.skipped == 12
+
+
+def test_without_echo_the_report_keeps_everything(tmp_path: Path) -> None:
+    project = _project(tmp_path, 3)
+    report = run_documents(project, project.document_names(), _job, _files, "t", 1)
+    assert report.written == ["out/d00", "out/d01", "out/d02"]
+    assert len(report.warnings) == 9 and report.shown == 0
