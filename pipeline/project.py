@@ -21,19 +21,19 @@ class Project:
     root: Path
     config: Config
 
-    @property
+    @cached_property  # asked for thousands of times in a run: made once
     def source_dir(self) -> Path:
         return self.root / self.config.source_dir
 
-    @property
+    @cached_property
     def locales_dir(self) -> Path:
         return self.root / self.config.locales_dir
 
-    @property
+    @cached_property
     def build_dir(self) -> Path:
         return self.root / self.config.build_dir
 
-    @property
+    @cached_property
     def cache_dir(self) -> Path:
         return self.root / ".cache"
 
