@@ -147,7 +147,7 @@ def run_stats(project: Project, languages: Sequence[str], as_json: bool = False)
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     page = project.build_dir / STATUS_PAGE
     write_atomic(page, status_page(project.config.project_name, rows, statuses, done,
-                                   stamp).encode("utf-8"))
+                                   stamp).encode("utf-8"), durable=False)  # an output
     if as_json:
         print(json.dumps(stats_json(rows, statuses, done), ensure_ascii=False, indent=2))
     else:
