@@ -104,3 +104,40 @@ def test_reviewed_english_edition_passes() -> None:
     errors = [f"{context.place(entry)}: [{problem.check}] {problem.message}"
               for entry, problem in check_catalog(catalog, context) if problem.level == ERROR]
     assert errors == []
+
+
+def test_checks_from_the_kept_definitions_equal_checks_from_a_full_parse() -> None:
+    """The document keeps its link definitions and footnote labels for the checks; every
+    problem found with them is the one found with the env of a parse of the whole source,
+    on benchmark articles (reference links, footnotes) translated with some links lost."""
+    import importlib.util
+    from dataclasses import replace
+
+    import polib
+
+    from pipeline.checks.context import document_context
+    from pipeline.markdown_parser import parse_blocks
+    from pipeline.segmenter import segment_document
+
+    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench/corpus.py")
+    assert spec and spec.loader
+    corpus = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(corpus)
+    links = 0
+    for index in range(1, 6):
+        document = segment_document(corpus.article(0, index), f"a{index}.md")
+        assert document.definitions["references"] and document.definitions["footnotes"]
+        catalog = polib.POFile()
+        for number, segment in enumerate(document.segments):
+            text = f"Ж {segment.msgid}"
+            if number % 3 == 0:  # a third lose their reference labels and footnotes
+                text = re.sub(r"\[\^?\w+\]", "", text)
+            catalog.append(polib.POEntry(msgid=segment.msgid, msgstr=text,
+                                         msgctxt=segment.context))
+        kept = document_context(document, "en")
+        parsed = replace(document_context(document, "en"), lazy={},
+                         env=parse_blocks(document.text)[1], facts_cache={})
+        found = [(e.msgid, p) for e, p in check_catalog(catalog, kept)]
+        assert found == [(e.msgid, p) for e, p in check_catalog(catalog, parsed)]
+        links += sum(p.check == "links" for _, p in found)
+    assert links > 10
