@@ -10,11 +10,11 @@ from collections.abc import Sequence
 
 import polib
 
+from .build_plan import make_site
 from .checks import ERROR, CheckContext, check_entry, format_problem, project_checks
 from .checks.inline_facts import InlineFacts
 from .config import BUILD_FORMATS
 from .document import Document, Segment
-from .build_plan import make_site
 from .entry_state import published_text
 from .pofile_io import read_catalog, write_changed
 from .project import Project
