@@ -264,3 +264,30 @@ def test_plain_text_needs_no_parse() -> None:
             assert [(t.type, t.content) for t in tokens] == \
                 ([("text", text)] if text else []), repr(text)
     assert plain > 300
+
+
+def _stream(tokens: list) -> list:
+    return [(t.type, t.tag, t.nesting, t.content, t.markup, t.info, t.map, t.level, t.block,
+             t.hidden, dict(t.attrs), repr(t.meta), _stream(t.children or []))
+            for t in tokens]
+
+
+def test_blocks_of_plain_text_get_the_token_the_inline_parser_would_make() -> None:
+    from markdown_it.rules_core.inline import inline as markdown_it_inline
+
+    from pipeline.markdown_parser import markdown_parser
+
+    import importlib.util
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench/corpus.py")
+    assert spec and spec.loader
+    corpus = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(corpus)
+    reference = markdown_parser.__wrapped__()
+    reference.core.ruler.at("inline", markdown_it_inline)  # markdown-it's own rule
+    ours = markdown_parser()
+    texts = _texts() + [corpus.article(0, index) for index in range(1, 11)]
+    for text in texts:
+        assert _stream(ours.parse(text, {})) == _stream(reference.parse(text, {})), repr(text)
