@@ -51,7 +51,7 @@ def output_files(project: Project, name: str, languages: Sequence[str],
     files = [f"{build}/{page_path(source, name)}"] if "html" in formats else []
     for language in languages:
         if "md" in formats:
-            files.append(f"{build}/{language}/{name}.md")
+            files.append(project.output_file(language, name))
         if "html" in formats:
             files.append(f"{build}/{page_path(language, name)}")
         if "bilingual" in formats:
@@ -64,10 +64,8 @@ def build_files(project: Project, name: str, languages: Sequence[str],
                 formats: Sequence[str] = BUILD_FORMATS) -> list[str]:
     """Every file the build reads or writes for one document (for fingerprints), as
     strings: a thousand documents make ten thousand paths."""
-    locales = str(project.locales_dir)
-    files = [f"{project.source_dir}/{name}.md",
-             f"{locales}/{GLOSSARY_NAME}"]
-    files += [f"{locales}/{language}/LC_MESSAGES/{name}.po" for language in languages]
+    files = [project.source_file(name), f"{project.locales_dir}/{GLOSSARY_NAME}"]
+    files += [project.catalog_file(name, language) for language in languages]
     return files + output_files(project, name, languages, formats)
 
 

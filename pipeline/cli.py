@@ -16,7 +16,7 @@ from pathlib import Path
 from .completion import Publication, publications, remember_counts, threshold
 from .config import BUILD_FORMATS
 from .errors import ConfigError, FileSystemError, PipelineError
-from .project import Project, open_project
+from .project import Project, open_project, shown_path
 from .runner import JobResult, Report, run_documents
 from .workflow import extract_document, remove_orphan_templates, stage_files, update_document
 
@@ -213,14 +213,6 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _relative(path: Path, root: Path) -> str:
-    """``path`` as messages show it: relative to the project root when inside it."""
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return str(path)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = make_parser().parse_args(argv)
@@ -233,7 +225,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(error, OSError):
             error = FileSystemError.from_os_error(error)
         if isinstance(error, FileSystemError) and error.path and Path(error.path).is_absolute():
-            error.path = _relative(Path(error.path), root)
+            error.path = shown_path(Path(error.path), root)
         print(f"error: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

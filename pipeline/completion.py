@@ -70,8 +70,7 @@ def document_counts(project: Project, name: str, language: str,
 
 def counts_path(project: Project, name: str, language: str | None = None) -> str:
     """The PO (or, without ``language``, the POT) of a document, as the memo names it."""
-    locales = project.locales_dir
-    return f"{locales}/{language}/LC_MESSAGES/{name}.po" if language else f"{locales}/{name}.pot"
+    return project.catalog_file(name, language) if language else project.template_file(name)
 
 
 def catalog_counts(project: Project, catalog: polib.POFile) -> list[int]:

@@ -48,24 +48,35 @@ class Project:
             raise ConfigError("source folder not found", self.shown(self.source_dir))
         return tuple(sorted(files_under(self.source_dir, ".md")))
 
+    # The layout, once.  The ``*_file`` forms are strings for the places that name a
+    # thousand files per run (fingerprints, the memo): no Path object each.
+    def source_file(self, name: str) -> str:
+        return f"{self.source_dir}/{name}.md"
+
+    def template_file(self, name: str) -> str:
+        return f"{self.locales_dir}/{name}.pot"
+
+    def catalog_file(self, name: str, language: str) -> str:
+        return f"{self.locales_dir}/{language}/LC_MESSAGES/{name}.po"
+
+    def output_file(self, language: str, name: str, suffix: str = ".md") -> str:
+        return f"{self.build_dir}/{language}/{name}{suffix}"
+
     def source_path(self, name: str) -> Path:
-        return self.source_dir / f"{name}.md"
+        return Path(self.source_file(name))
 
     def template_path(self, name: str) -> Path:
-        return self.locales_dir / f"{name}.pot"
+        return Path(self.template_file(name))
 
     def catalog_path(self, name: str, language: str) -> Path:
-        return self.locales_dir / language / "LC_MESSAGES" / f"{name}.po"
+        return Path(self.catalog_file(name, language))
 
     def output_path(self, language: str, name: str, suffix: str = ".md") -> Path:
-        return self.build_dir / language / f"{name}{suffix}"
+        return Path(self.output_file(language, name, suffix))
 
     def shown(self, path: Path) -> str:
         """A path as printed in messages and ``#:`` references: relative to the root."""
-        try:
-            return path.relative_to(self.root).as_posix()
-        except ValueError:
-            return str(path)
+        return shown_path(path, self.root)
 
     def load_document(self, name: str) -> Document:
         """Read and segment one source document (parsed once, then read from the cache)."""
@@ -79,6 +90,14 @@ class Project:
         salt = repr((self.config.front_matter_keys, shown))
         return cached_document(data, store, salt, lambda: parse_document(data, shown,
                                                                           self.config))
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` in posix form when inside it, else as it is."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def files_under(folder: Path, suffix: str) -> list[str]:

@@ -60,10 +60,9 @@ def stage_files(project: Project, name: str, languages: Sequence[str],
                 stage: str) -> list[str]:
     """Every file ``extract`` or ``update`` reads or writes for one document (for
     fingerprints; the build's are :func:`pipeline.build_plan.build_files`)."""
-    locales = str(project.locales_dir)
-    files = [f"{project.source_dir}/{name}.md", f"{locales}/{name}.pot"]
+    files = [project.source_file(name), project.template_file(name)]
     if stage == "update":
-        files += [f"{locales}/{language}/LC_MESSAGES/{name}.po" for language in languages]
+        files += [project.catalog_file(name, language) for language in languages]
     return files
 
 
