@@ -6,8 +6,17 @@ plus *segments* (the translatable units).  Nothing else holds document state.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+
+_NEWLINE = re.compile("\n")
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset where each line of ``text`` starts (line ``n`` is ``starts[n - 1]``)."""
+    return [0, *(match.end() for match in _NEWLINE.finditer(text))]
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ from markdown_it.token import Token
 
 from .cjk import soft_break_joiner
 from .config import DEFAULT_FRONT_MATTER_KEYS
-from .document import Document, Segment
+from .document import Document, Segment, line_starts
 from .frontmatter import front_matter_segments
 from .markdown_parser import (TABLE_ROWS, definitions_of, parse_blocks, parse_inline,
                               walk_inline)
@@ -69,7 +69,7 @@ def segment_document(text: str, path: str,
                      front_matter_keys: Sequence[str] = DEFAULT_FRONT_MATTER_KEYS) -> Document:
     """Parse ``text`` (LF line ends) and return its :class:`Document` with all segments."""
     tokens, env = parse_blocks(text)
-    starts = _line_starts(text)
+    starts = line_starts(text)
     commands = _read_commands(tokens, len(starts))
     segments: list[Segment] = []
     containers: list[str] = []
@@ -97,12 +97,6 @@ def segment_document(text: str, path: str,
     return Document(path=path, text=text,
                     segments=sorted((s for s in kept if s), key=lambda s: s.start),
                     definitions=definitions_of(env))
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts += [m.end() for m in re.finditer("\n", text)]
-    return starts
 
 
 def _line_of(starts: list[int], offset: int) -> int:

@@ -8,7 +8,6 @@ Only the translation column keeps its ids, so every ``#anchor`` has exactly one 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 from markupsafe import Markup
 
+from ..document import line_starts
 from ..languages import language_name
 from .edition import Edition
 from .labels import labels
@@ -72,7 +72,7 @@ def _lines(block: Sequence[Token]) -> tuple[int, int]:
 def _translated_lines(target: Edition) -> list[int] | None:
     if target.placed is None:
         return None  # not known: show every block in both columns
-    starts = [0] + [m.end() for m in re.finditer("\n", target.text)]
+    starts = line_starts(target.text)
     return sorted(bisect_right(starts, item.start) - 1
                   for item in target.placed if item.translated)
 

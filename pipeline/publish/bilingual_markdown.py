@@ -21,7 +21,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..document import Document, Segment
+from ..document import Document, Segment, line_starts
 from ..markdown_parser import TABLE_ROWS, parse_blocks_shared
 from .placement import Placed
 
@@ -46,7 +46,7 @@ def source_units(document: Document) -> list[Unit]:
     """The leaf blocks of ``document`` that contain at least one segment, in order."""
     text = document.text
     tokens, env = parse_blocks_shared(text)
-    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    starts = line_starts(text)
     first_lines = {s.line - 1: s for s in reversed(document.segments)
                    if not s.kind.startswith("front matter")}
     rows = env.get(TABLE_ROWS, {})

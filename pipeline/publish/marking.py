@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
+from ..document import line_starts
 from .placement import Placed
 from .site import bcp47
 
@@ -41,7 +42,7 @@ def mark_segments(tokens: list[Token], text: str, placed: Sequence[Placed],
     """Set ``lang`` (and, on machine drafts, a ``title`` tooltip) on the block of every
     segment of ``placed`` whose text is not in ``language``.  Marked tokens are replaced by
     changed copies (the list may share its tokens with another edition's)."""
-    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    starts = line_starts(text)
     blocks: dict[int, list[str | None]] = {}
     cells: dict[tuple[int, int], str | None] = {}
     for item in placed:
