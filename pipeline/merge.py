@@ -29,7 +29,9 @@ def update_catalog(catalog: polib.POFile, template: polib.POFile,
     merged.header = catalog.header
     if "POT-Creation-Date" in template.metadata:
         merged.metadata["POT-Creation-Date"] = template.metadata["POT-Creation-Date"]
-    old = {_key(entry): entry for entry in catalog}
+    # A live entry wins over an obsolete one with the same key (obsolete ones come last).
+    old = {_key(entry): entry for entry in catalog if entry.obsolete}
+    old.update({_key(entry): entry for entry in catalog if not entry.obsolete})
     used: set[Key] = set()
     wanted = {_key(entry) for entry in template}
     # Fuzzy candidates: translated entries whose msgid left the template.

@@ -100,3 +100,14 @@ def test_rewrapped_po_reads_the_same(make_project, tmp_path: Path) -> None:
     rewrapped = read_catalog(wrapped, "b.po")
     assert [(e.msgid, e.msgstr, e.occurrences) for e in original] == \
         [(e.msgid, e.msgstr, e.occurrences) for e in rewrapped]
+
+
+def test_a_live_translation_wins_over_an_obsolete_entry_of_the_same_msgid() -> None:
+    # A translator revived "甲" by hand and left the old #~ entry below it.
+    catalog = polib.POFile()
+    catalog.append(polib.POEntry(msgid="甲", msgstr="new"))
+    catalog.append(polib.POEntry(msgid="甲", msgstr="old", obsolete=True))
+    template = polib.POFile()
+    template.append(polib.POEntry(msgid="甲", msgstr=""))
+    merged = update_catalog(catalog, template)
+    assert [(e.msgid, e.msgstr, e.obsolete) for e in merged] == [("甲", "new", False)]
