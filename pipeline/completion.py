@@ -38,9 +38,13 @@ def threshold(project: Project, language: str) -> float:
     """The configured completion threshold (percent) for ``language``."""
     table = project.config.extra.get("publish", {})
     per_language = table.get("thresholds", {})
+    if not isinstance(per_language, dict):
+        raise ConfigError("[publish] thresholds must be a table: [publish.thresholds]",
+                          "pipeline.toml")
     value = per_language.get(language, per_language.get(language.split("_")[0],
                                                        table.get("threshold", 0)))
-    if not isinstance(value, (int, float)) or not 0 <= value <= 100:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) \
+            or not 0 <= value <= 100:
         raise ConfigError(f"[publish] threshold for {language} must be 0-100", "pipeline.toml")
     return float(value)
 
@@ -124,4 +128,7 @@ def _publication(project: Project, language: str, names: Sequence[str],
     if percent >= threshold(project, language):
         return Publication.PUBLISHED, percent
     action = project.config.extra.get("publish", {}).get("below_threshold", "draft")
+    if action not in ("draft", "skip"):
+        raise ConfigError(f"[publish] below_threshold must be \"draft\" or \"skip\", "
+                          f"not {action!r}", "pipeline.toml")
     return (Publication.SKIPPED if action == "skip" else Publication.DRAFT), percent

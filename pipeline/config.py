@@ -49,6 +49,13 @@ def load_config(root: Path) -> Config:
         raise ConfigError(f"invalid TOML: {exc}", CONFIG_NAME) from None
     except UnicodeDecodeError:
         raise ConfigError("invalid UTF-8", CONFIG_NAME) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read: {exc.strerror or exc}", CONFIG_NAME) from None
+    # Every setting lives in a table ([pipeline], [engine], [check], [publish] ...): a
+    # stray top-level value would reach the code that reads that table as a dict.
+    for key, value in data.items():
+        if not isinstance(value, dict):
+            raise ConfigError(f"{key} must be a table: [{key}]", CONFIG_NAME)
     table = data.get("pipeline", {})
     known = {f.name for f in fields(Config)} - {"extra"}
     unknown = set(table) - known
@@ -64,7 +71,11 @@ def load_config(root: Path) -> Config:
     if "languages" in values:
         from .languages import normalize_language  # babel: only when codes are configured
 
-        values["languages"] = tuple(normalize_language(code) for code in values["languages"])
+        try:
+            values["languages"] = tuple(normalize_language(code)
+                                        for code in values["languages"])
+        except ConfigError as error:
+            raise ConfigError(f"[pipeline] languages: {error.message}", CONFIG_NAME) from None
     extra = {key: value for key, value in data.items() if key != "pipeline"}
     return Config(**values, extra=extra)
 

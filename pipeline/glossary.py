@@ -64,13 +64,17 @@ def parse_glossary(text: str, shown: str) -> Glossary:
 
 
 def load_glossary(locales_dir: Path, shown: str = f"locales/{GLOSSARY_NAME}") -> Glossary:
-    """The glossary of a project; an empty one when the file does not exist."""
+    """The glossary of a project (``shown``: its path as messages print it); an empty one
+    when the file does not exist."""
     path = locales_dir / GLOSSARY_NAME
     if not path.exists():
         return Glossary()
+    data = path.read_bytes()
     try:
-        return parse_glossary(path.read_text(encoding="utf-8-sig"), shown)
-    except UnicodeDecodeError:
-        raise ConfigError("invalid UTF-8", shown) from None
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError("invalid UTF-8", shown, data[:exc.start].count(b"\n") + 1) from None
+    try:
+        return parse_glossary(text, shown)
     except csv.Error as exc:
         raise ConfigError(f"invalid CSV: {exc}", shown) from None

@@ -131,7 +131,9 @@ def write_catalog(path: Path, catalog: polib.POFile, stamp: str, date_header: st
     content changes, so re-running a command leaves files and diffs untouched.  Returns
     whether the file was written.
     """
-    old_text = path.read_text(encoding="utf-8") if path.exists() else None
+    # Undecodable bytes only make the old file differ: it is written anew (a damaged POT
+    # is regenerated; a PO was read, and so checked, before it gets here).
+    old_text = path.read_text(encoding="utf-8", errors="replace") if path.exists() else None
     if old_text is not None:
         old_date = _header_dates(old_text).get(date_header)
         if old_date:

@@ -11,6 +11,7 @@ from .config import Config, load_config
 from .document import Document
 from .document_cache import cached_document
 from .errors import ConfigError, SourceError
+from .glossary import GLOSSARY_NAME, Glossary, load_glossary
 from .sourcefile import decode_source
 
 
@@ -77,6 +78,11 @@ class Project:
     def shown(self, path: Path) -> str:
         """A path as printed in messages and ``#:`` references: relative to the root."""
         return shown_path(path, self.root)
+
+    @cached_property
+    def glossary(self) -> Glossary:
+        """``locales/glossary.csv``, read once per run."""
+        return load_glossary(self.locales_dir, self.shown(self.locales_dir / GLOSSARY_NAME))
 
     def load_document(self, name: str) -> Document:
         """Read and segment one source document (parsed once, then read from the cache)."""

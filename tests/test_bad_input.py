@@ -101,7 +101,33 @@ def test_unknown_language_in_config(make_project) -> None:
     root = make_project({"doc": "正文。\n"}, '[pipeline]\nlanguages = ["en", "klingon"]\n')
     result = run(root, "build")
     assert (result.returncode, result.stderr) == (
-        1, "error: unknown language code 'klingon'\n")
+        1, "error: pipeline.toml: [pipeline] languages: unknown language code 'klingon'\n")
+
+
+@pytest.mark.parametrize("config, message", [
+    ('check = "x"\n[pipeline]\nlanguages = ["en"]\n', "check must be a table: [check]"),
+    ("engine = 5\n", "engine must be a table: [engine]"),
+    ("[publish]\nthresholds = 5\n",
+     "[publish] thresholds must be a table: [publish.thresholds]"),
+    ("[publish]\nthreshold = true\n", "[publish] threshold for en must be 0-100"),
+    ('[publish]\nthreshold = 90\nbelow_threshold = "skipp"\n',
+     "[publish] below_threshold must be \"draft\" or \"skip\", not 'skipp'"),
+])
+def test_bad_config_tables(make_project, config: str, message: str) -> None:
+    root = make_project({"doc": "正文。\n"}, config)
+    result = run(root, "update", "-l", "en")  # the [publish] tables are read by build
+    if result.returncode == 0:
+        result = run(root, "build", "-l", "en")
+    assert (result.returncode, result.stderr) == (1, f"error: pipeline.toml: {message}\n")
+
+
+def test_a_config_that_cannot_be_read(make_project) -> None:
+    root = make_project({"doc": "正文。\n"})
+    (root / "pipeline.toml").unlink(missing_ok=True)
+    (root / "pipeline.toml").mkdir()
+    result = run(root, "extract")
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: pipeline.toml: cannot read: "), result.stderr
 
 
 def test_bad_toml(make_project) -> None:
@@ -148,3 +174,31 @@ def test_a_file_that_cannot_be_written_is_named_without_a_traceback(
     assert result.returncode == 1
     assert result.stderr.startswith(f"error: {blocked}: cannot write: "), result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_damaged_template_is_written_anew(make_project) -> None:
+    root = make_project({"doc": "# 标题\n\n正文。\n"})
+    assert run(root, "extract").returncode == 0
+    good = (root / "locales/doc.pot").read_bytes()
+    (root / "locales/doc.pot").write_bytes(b"\xff\xfe garbage\n")
+    (root / ".cache/fingerprints.json").unlink()
+    result = run(root, "extract")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "wrote locales/doc.pot\n", "")
+    assert _without_creation_date((root / "locales/doc.pot").read_bytes()) == \
+        _without_creation_date(good)
+
+
+def _without_creation_date(data: bytes) -> bytes:
+    return b"\n".join(line for line in data.split(b"\n") if b"POT-Creation-Date" not in line)
+
+
+def test_a_glossary_with_invalid_utf8_is_named_with_its_line(make_project) -> None:
+    root = make_project({"doc": "正文。\n"},
+                        '[pipeline]\nlanguages = ["en"]\nlocales_dir = "loc"\n')
+    assert run(root, "update").returncode == 0
+    (root / "loc/glossary.csv").write_bytes(b"source,target,language,note\nAI,,,\n\xff,,,\n")
+    (root / "loc/en/LC_MESSAGES/doc.po").write_text(
+        (root / "loc/en/LC_MESSAGES/doc.po").read_text(encoding="utf-8")
+        .replace('msgstr ""\n\n', 'msgstr "Text."\n\n').rstrip('\n') + "\n", encoding="utf-8")
+    result = run(root, "check")
+    assert (result.returncode, result.stderr) == (1, "error: loc/glossary.csv:3: invalid UTF-8\n")

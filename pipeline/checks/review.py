@@ -18,7 +18,6 @@ import polib
 
 from ..document import Document
 from ..errors import ConfigError
-from ..glossary import load_glossary
 from ..project import Project
 from .checkers import CHECK_NAMES, CHECKS
 from .context import CheckContext, document_context
@@ -100,7 +99,7 @@ def project_checks(project: Project, document: Document, name: str, language: st
 
     return document_context(document, language,
                             source_language=project.config.source_language,
-                            glossary=load_glossary(project.locales_dir),
+                            glossary=project.glossary,
                             levels=check_levels(project.config.extra.get("check", {})),
                             shown=project.shown(path), lazy={"msgid_lines": lines},
                             facts_cache={} if facts_cache is None else facts_cache)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import partial
 
-from ..glossary import load_glossary
 from ..project import Project
 from .cache import CACHE_NAME, ReplyCache
 from .drafts import DraftWriter
@@ -74,7 +73,7 @@ def _from_cache(cache: ReplyCache, work: Worklist, language: str, tally: Tally,
 def translate_language(project: Project, language: str, engine: Engine,
                        settings: EngineSettings, progress: ProgressLine) -> Summary:
     """Fill the empty entries of every PO of ``language`` with machine drafts."""
-    terms = terms_for(load_glossary(project.locales_dir), language)
+    terms = terms_for(project.glossary, language)
     work = collect_work(project, language, terms)
     summary = Summary(language, engine.name, entries=len(work))
     tally = summary.tally
