@@ -21,16 +21,21 @@ if TYPE_CHECKING:
     from .runner import JobResult
 
 
-def make_site(project: Project, languages: Sequence[str], drafts: Sequence[str] = ()) -> Site:
-    """The site of the source language and ``languages`` (``drafts`` among them)."""
-    return Site(project.config.source_language, tuple(languages), frozenset(drafts))
+def make_site(project: Project, languages: Sequence[str], drafts: Sequence[str] = (),
+              formats: Sequence[str] = BUILD_FORMATS) -> Site:
+    """The site of the source language and ``languages`` (``drafts`` among them), with
+    the outputs of ``formats``."""
+    return Site(project.config.source_language, tuple(languages), frozenset(drafts),
+                "html" in formats, "bilingual" in formats)
 
 
 def publishing_site(project: Project, languages: Sequence[str],
-                    states: Mapping[str, tuple[Publication, float]] | None = None) -> Site:
+                    states: Mapping[str, tuple[Publication, float]] | None = None,
+                    formats: Sequence[str] = BUILD_FORMATS) -> Site:
     """The site a build links together: the configured languages and ``languages`` (those
-    built now), except languages withheld below their threshold; drafts marked.
-    ``states`` are the languages' :func:`publications` when the caller has them."""
+    built now), except languages withheld below their threshold; drafts marked; links
+    only to the outputs of ``formats``.  ``states`` are the languages' :func:`publications`
+    when the caller has them."""
     codes = list(dict.fromkeys([*project.config.languages, *languages]))
     states = states if states is not None else publications(project, codes)
     linked, drafts = [], []
@@ -40,7 +45,7 @@ def publishing_site(project: Project, languages: Sequence[str],
             linked.append(code)
         if state is Publication.DRAFT:
             drafts.append(code)
-    return make_site(project, linked, drafts)
+    return make_site(project, linked, drafts, formats)
 
 
 def output_files(project: Project, name: str, languages: Sequence[str],

@@ -88,14 +88,20 @@ def _local_targets(page: Path) -> list[tuple[Path, str]]:
     return targets
 
 
-def test_every_link_between_pages_resolves(make_project) -> None:
+@pytest.mark.parametrize("formats, count", [
+    ([], 1 + 2 * (1 + 2 * 2)),  # index; per doc: zh, en, ja, 2 bilingual
+    (["--format", "html"], 1 + 2 * 3),  # no bilingual editions to link to
+    (["--format", "bilingual"], 2 * 2),  # no pages, no index to link to
+])
+def test_every_link_between_pages_resolves(make_project, formats: list[str],
+                                           count: int) -> None:
     root = _project(make_project, ["en", "ja"],
                     docs={"doc": SOURCE, "sub/deeper/other": "# 另一篇\n\n[回到](#另一篇)\n"})
     _build(root)
     _translate(root, "en")
-    assert main(["--root", str(root), "build"]) == 0
+    assert main(["--root", str(root), "build", *formats]) == 0
     pages = sorted((root / "build").rglob("*.html"))
-    assert len(pages) == 1 + 2 * (1 + 2 * 2)  # index; per doc: zh, en, ja, 2 bilingual
+    assert len(pages) == count
     for page in pages:
         for target, fragment in _local_targets(page):
             assert target.is_file(), f"{page}: {target}"

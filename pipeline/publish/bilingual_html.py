@@ -111,11 +111,12 @@ def render_bilingual(source: Edition, target: Edition, name: str, site: Site) ->
     origin = bilingual_path(site.source, target.language, name, ".html")
     words = labels(target.language)
     columns = [{"lang": bcp47(e.language), "dir": text_direction(e.language),
-                "name": language_name(e.language), "href": link(origin, page_path(e.language, name))}
+                "name": language_name(e.language),
+                "href": link(origin, page_path(e.language, name)) if site.pages else None}
                for e in (source, target)]
     return render_template(
         "bilingual.html", lang=bcp47(target.language), dir=text_direction(target.language),
         title=page_title(target, name), source_title=page_title(source, name),
         columns=columns, rows=bilingual_rows(source, target),
         notices=notices(target, site, words), words=words, words_lang=bcp47(words.lang),
-        index=link(origin, INDEX_PATH))
+        index=link(origin, INDEX_PATH) if site.pages else None)

@@ -28,7 +28,8 @@ def render_index(documents: list[IndexDocument], site: Site, project_name: str) 
     rows = [{"title": doc.title, "href": link(INDEX_PATH, page_path(site.source, doc.name)),
              "cells": [{"href": link(INDEX_PATH, page_path(code, doc.name)),
                         "bilingual": link(INDEX_PATH,
-                                          bilingual_path(site.source, code, doc.name, ".html")),
+                                          bilingual_path(site.source, code, doc.name, ".html"))
+                        if site.bilingual else None,
                         "percent": round(doc.completion.get(code, 0.0)),
                         "lang": bcp47(code)}
                        for code in site.languages]}

@@ -114,7 +114,7 @@ def render_page(edition: Edition, name: str, site: Site) -> str:
     origin = page_path(language, name)
     words = labels(language)
     description = edition.front_matter.get("description")
-    bilingual = None if language == site.source else \
+    bilingual = None if language == site.source or not site.bilingual else \
         link(origin, bilingual_path(site.source, language, name, ".html"))
     return render_template(
         "page.html", lang=bcp47(language), dir=text_direction(language),

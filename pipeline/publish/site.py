@@ -17,11 +17,16 @@ class Site:
     """The target languages the pages link to (switcher, index), in the configured order."""
     drafts: frozenset[str] = frozenset()
     """Target languages below their completion threshold: pages carry a draft notice."""
+    pages: bool = True
+    """Whether the build writes the HTML pages and the index (``html`` format)."""
+    bilingual: bool = True
+    """Whether it writes the bilingual editions: pages link only to what exists."""
 
     @property
     def key(self) -> str:
         """What the pages depend on, for the build's fingerprint."""
-        return f"site:{','.join(self.languages)};draft:{','.join(sorted(self.drafts))}"
+        return (f"site:{','.join(self.languages)};draft:{','.join(sorted(self.drafts))};"
+                f"pages:{self.pages};bilingual:{self.bilingual}")
 
     @property
     def all_languages(self) -> tuple[str, ...]:
