@@ -1,4 +1,8 @@
-"""Shared fixtures: paths to ../shared and throw-away projects."""
+"""Shared fixtures: the sample, the CommonMark examples and throw-away projects.
+
+The sample is the committed ``source/aigc-intro.md`` (a copy of ../shared's, checked equal
+when ../shared is there) and the spec examples are committed under tests/fixtures, so a
+fresh clone runs every test without ../shared beside it."""
 
 from __future__ import annotations
 
@@ -10,8 +14,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-SAMPLE = SHARED / "samples" / "aigc-intro.md"
-SPEC = SHARED / "commonmark-spec.json"
+SAMPLE = ROOT / "source" / "aigc-intro.md"
+SPEC = Path(__file__).resolve().parent / "fixtures" / "commonmark-spec.json"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 

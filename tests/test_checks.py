@@ -236,16 +236,14 @@ def test_checks_resolve_links_from_the_document_without_parsing_it_again(monkeyp
 
 
 def _texts() -> list[str]:
-    import json
     import random
 
-    from conftest import SHARED
+    from conftest import SAMPLE, spec_examples
     from pipeline.segmenter import segment_document
 
     texts = [s.msgid for s in segment_document(
-        (SHARED / "samples/aigc-intro.md").read_text(encoding="utf-8"), "x").segments]
-    texts += [e["markdown"] for e in json.loads(
-        (SHARED / "commonmark-spec.json").read_text(encoding="utf-8"))]
+        SAMPLE.read_text(encoding="utf-8"), "x").segments]
+    texts += [e["markdown"] for e in spec_examples()]
     rng = random.Random(7)
     alphabet = "ab 中文，。:-*_`[]()<>&\\!~$^#|@=+%{}\t\r\0\n"
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))

@@ -1,4 +1,4 @@
-"""The bundled sample article (../shared/samples/aigc-intro.md) through the core."""
+"""The bundled sample article (source/aigc-intro.md, from ../shared/samples) through the core."""
 
 from __future__ import annotations
 
@@ -83,3 +83,16 @@ def test_pseudo_translation_keeps_structure_and_markup(text: str, document) -> N
     assert block_structure(rebuilt) == block_structure(text)
     assert protected_facts(rebuilt) == protected_facts(text)
     assert ("markup", "strong_open") in protected_facts(text)
+
+
+def test_the_sample_is_the_shared_one_unchanged() -> None:
+    from conftest import SHARED
+
+    shared = need_shared(SHARED / "samples" / "aigc-intro.md")
+    assert SAMPLE.read_bytes() == shared.read_bytes()
+
+
+def test_the_committed_spec_is_the_shared_one() -> None:
+    from conftest import SHARED, SPEC
+
+    assert SPEC.read_bytes() == need_shared(SHARED / "commonmark-spec.json").read_bytes()
