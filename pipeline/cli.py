@@ -71,7 +71,7 @@ def print_report(report: Report, verb: str) -> int:
 def run_extract(project: Project, args: argparse.Namespace) -> int:
     files = partial(stage_files, languages=(), stage="extract")
     report = run_documents(project, project.document_names(), extract_document, files,
-                           "extract", args.jobs, echo("wrote"))
+                           "extract", args.jobs, echo("wrote"), args.debug)
     remember_counts(project, report.counts)
     removed, orphaned = remove_orphan_templates(project)
     for path in removed:
@@ -86,7 +86,8 @@ def run_update(project: Project, args: argparse.Namespace) -> int:
     job = partial(update_document, languages=languages)
     files = partial(stage_files, languages=languages, stage="update")
     report = run_documents(project, project.document_names(), job, files,
-                           "update:" + ",".join(languages), args.jobs, echo("wrote"))
+                           "update:" + ",".join(languages), args.jobs, echo("wrote"),
+                           args.debug)
     remember_counts(project, report.counts)
     return print_report(report, "wrote")
 
@@ -121,7 +122,7 @@ def run_build(project: Project, args: argparse.Namespace) -> int:
     files = partial(build_files, languages=languages, formats=formats)
     report = run_documents(project, project.document_names(), job, files,
                            f"build:{','.join(languages)};{site.key};{','.join(formats)}",
-                           args.jobs, echo("built"))
+                           args.jobs, echo("built"), args.debug)
     # The index lists every document: written after the jobs, unless one failed (a failed
     # build changes nothing more) or no document changed (its inputs are theirs).
     if "html" in formats and not report.errors and \

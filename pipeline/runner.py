@@ -84,12 +84,14 @@ def _shortened(project: Project, error: PipelineError) -> PipelineError:
 
 def run_documents(project: Project, names: Sequence[str], job: Job, files: Files, key: str,
                   jobs: int | None = None,
-                  echo: Callable[[JobResult], None] | None = None) -> Report:
+                  echo: Callable[[JobResult], None] | None = None,
+                  debug: bool = False) -> Report:
     """Run ``job`` for every name whose fingerprint changed; ``files`` lists what the job
     reads and writes for a name, ``key`` names the stage (with its languages).  With
     ``echo``, each document's result is handed to it as soon as it is done, and its paths
     and warnings are not kept: a build that warns about every entry of a thousand catalogs
-    should not hold every message until the end."""
+    should not hold every message until the end.  With ``debug`` the jobs run here, one
+    after another, and an error stops the run with its traceback."""
     store = project.cache_dir / "fingerprints.json"
     fingerprints = _load(store)
     report = Report()
@@ -97,7 +99,7 @@ def run_documents(project: Project, names: Sequence[str], job: Job, files: Files
     todo = [name for name in names
             if fingerprints.get(f"{key}:{name}") != _fingerprint(settings, files(project, name))]
     report.skipped = len(names) - len(todo)
-    for name, result in zip(todo, _results(job, project, todo, jobs)):
+    for name, result in zip(todo, _results(job, project, todo, jobs, debug)):
         if isinstance(result, PipelineError):
             report.errors.append(result)
             fingerprints.pop(f"{key}:{name}", None)
@@ -116,9 +118,12 @@ def run_documents(project: Project, names: Sequence[str], job: Job, files: Files
     return report
 
 
-def _results(job: Job, project: Project, todo: Sequence[str],
-             jobs: int | None) -> Iterator[JobResult | PipelineError]:
+def _results(job: Job, project: Project, todo: Sequence[str], jobs: int | None,
+             debug: bool) -> Iterator[JobResult | PipelineError]:
     """The result of ``job`` for each name of ``todo``, in order, as they come."""
+    if debug:
+        yield from (job(project, name) for name in todo)
+        return
     workers = min(jobs or os.cpu_count() or 1, len(todo))
     if workers > 1 and len(todo) >= _PARALLEL_FROM:
         from concurrent.futures import ProcessPoolExecutor  # only a run with work needs it

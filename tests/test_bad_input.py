@@ -141,6 +141,8 @@ def test_debug_shows_the_traceback(make_project) -> None:
     root = project_with(make_project, "bad-utf8.md")
     result = run(root, "--debug", "extract")
     assert result.returncode == 1 and "source/doc.md:5:7" in result.stderr
+    assert "Traceback (most recent call last)" in result.stderr
+    assert "Traceback" not in run(root, "extract").stderr
 
 
 @pytest.mark.parametrize("line, message", [

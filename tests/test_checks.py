@@ -224,10 +224,11 @@ def test_checks_resolve_links_from_the_document_without_parsing_it_again(monkeyp
     document = segment_document("见[论文][1]和脚注[^n]。\n\n[1]: https://example.org\n\n"
                                 "[^n]: 注。\n", "doc.md")
 
-    def no_parse(text: str) -> None:
+    def no_parse(self: object, text: str, env: object = None) -> None:
         raise AssertionError("the source was parsed again")
 
-    monkeypatch.setattr(markdown_parser, "parse_blocks", no_parse)
+    # Block parses only (parseInline stays): whoever imported parse_blocks by name.
+    monkeypatch.setattr(markdown_parser.MarkdownIt, "parse", no_parse)
     context = context_module.document_context(document, "en")
     entry = polib.POEntry(msgid="见[论文][1]和脚注[^n]。", msgstr="See [the paper][1] and [^n].")
     assert check_entry(entry, context) == []  # the link and the footnote resolve

@@ -29,7 +29,7 @@ def _run_stage(name: str, project: Project, args: argparse.Namespace,
     parser = argparse.ArgumentParser(prog=name, add_help=False)
     configure(parser)
     stage = parser.parse_args(["-l", *languages])
-    stage.root, stage.debug, stage.jobs, stage.command = args.root, args.debug, args.jobs, name
+    stage.debug, stage.jobs = args.debug, args.jobs
     return run(project, stage)
 
 
