@@ -9,15 +9,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 import polib
 
 from ..glossary import Glossary
-from ..markdown_parser import markdown_parser
+from ..markdown_parser import env_of
 from ..pofile_io import read_catalog
 from ..project import Project
-from ..sourcefile import read_source
 from .protect import Protected, Terms, protect_spans
 
 _FRONT_MATTER = "front matter:"
@@ -73,16 +71,6 @@ def catalog_title(catalog: polib.POFile) -> str:
     return ""
 
 
-def reference_definitions(text: str) -> dict[str, Any]:
-    """The env with a document's link reference definitions, so that ``[text][ref]`` in a
-    segment parses as the link it is (block rules only: inline parsing is not needed)."""
-    env: dict[str, Any] = {}
-    if "]:" in text:
-        md = markdown_parser()
-        md.block.parse(text, md, env, [])
-    return env
-
-
 def is_work(entry: polib.POEntry) -> bool:
     """Whether machine translation may fill this entry."""
     return not entry.obsolete and not entry.msgstr and not entry.msgid_plural
@@ -105,8 +93,9 @@ def collect_work(project: Project, language: str, terms: Terms) -> Worklist:
         entries = [entry for entry in catalog if is_work(entry)]
         if not entries:
             continue
-        source = project.source_path(name)
-        env = reference_definitions(read_source(source, project.shown(source))[0])
+        # The document's link definitions, so that ``[text][ref]`` in a segment parses as
+        # the link it is: kept in the (cached) document, no parse of the source.
+        env = env_of(project.load_document(name).definitions)
         title = catalog_title(catalog)
         for entry in entries:
             # Outer whitespace is not the engine's business: finished_text puts it back.
