@@ -81,6 +81,7 @@ def build_document(project: Project, name: str, languages: Sequence[str],
     editions = "html" in formats or "bilingual" in formats
     if editions:
         # The renderer (jinja2, nh3, the page code) only for builds that make pages.
+        from .publish.page import page_title
         from .publish.writer import write_editions, write_source_page
     source = write_source_page(project, document, name, site, written, formats) \
         if editions else None
@@ -96,5 +97,7 @@ def build_document(project: Project, name: str, languages: Sequence[str],
         if source is not None:
             warnings += write_editions(project, document, name, language, text, catalog,
                                        source, site, written, formats)
-    return JobResult(written, warnings)
+    facts = {} if source is None else \
+        {("title", project.source_file(name)): page_title(source, name)}  # for the index
+    return JobResult(written, warnings, facts)
 

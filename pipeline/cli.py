@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
-from .completion import Publication, publications, remember_counts, threshold
+from .completion import Publication, publications, remember, threshold
 from .config import BUILD_FORMATS
 from .errors import ConfigError, FileSystemError, PipelineError
 from .project import Project, open_project, shown_path
@@ -72,7 +72,7 @@ def run_extract(project: Project, args: argparse.Namespace) -> int:
     files = partial(stage_files, languages=(), stage="extract")
     report = run_documents(project, project.document_names(), extract_document, files,
                            "extract", args.jobs, echo("wrote"), args.debug)
-    remember_counts(project, report.counts)
+    remember(project, report.facts)
     removed, orphaned = remove_orphan_templates(project)
     for path in removed:
         print(f"removed {path}")
@@ -88,7 +88,7 @@ def run_update(project: Project, args: argparse.Namespace) -> int:
     report = run_documents(project, project.document_names(), job, files,
                            "update:" + ",".join(languages), args.jobs, echo("wrote"),
                            args.debug)
-    remember_counts(project, report.counts)
+    remember(project, report.facts)
     return print_report(report, "wrote")
 
 
@@ -123,6 +123,7 @@ def run_build(project: Project, args: argparse.Namespace) -> int:
     report = run_documents(project, project.document_names(), job, files,
                            f"build:{','.join(languages)};{site.key};{','.join(formats)}",
                            args.jobs, echo("built"), args.debug)
+    remember(project, report.facts)
     # The index lists every document: written after the jobs, unless one failed (a failed
     # build changes nothing more) or no document changed (its inputs are theirs).
     if "html" in formats and not report.errors and \

@@ -14,11 +14,13 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from enum import Enum
+from typing import Any
 from functools import partial
 from pathlib import Path
 
 import polib
 
+from .document_cache import code_digest
 from .entry_state import published_text
 from .errors import ConfigError
 from .pofile_io import read_catalog
@@ -67,7 +69,7 @@ def document_counts(project: Project, name: str, language: str,
             continue
         drafts = project.config.publish_machine_drafts
         total, done = memo.get("counts", path, partial(_counts, project, path, drafts),
-                               salt=drafts, info=info)
+                               salt=memo_salt(project, "counts"), info=info)
         return total, done
     return 0, 0
 
@@ -82,15 +84,21 @@ def catalog_counts(project: Project, catalog: polib.POFile) -> list[int]:
     return list(published_counts(catalog, project.config.publish_machine_drafts))
 
 
-def remember_counts(project: Project, counts: dict[str, list[int]]) -> None:
-    """Keep counts that jobs worked out (by :func:`counts_path`) in the memo."""
-    if counts:
+def memo_salt(project: Project, kind: str) -> object:
+    """What a memoized fact depends on besides its file: counts on whether machine drafts
+    are published, titles on the code that finds them."""
+    return project.config.publish_machine_drafts if kind == "counts" else code_digest()
+
+
+def remember(project: Project, facts: dict[tuple[str, str], Any]) -> None:
+    """Keep facts that jobs worked out, by (kind, path), in the memo."""
+    if facts:
         memo = open_memo(project)
-        for path, value in counts.items():
+        for (kind, path), value in facts.items():
             try:
-                memo.put("counts", path, value, salt=project.config.publish_machine_drafts)
+                memo.put(kind, path, value, salt=memo_salt(project, kind))
             except OSError:
-                continue  # gone since: it will be counted when it is there
+                continue  # gone since: it will be worked out when it is there
         memo.save()
 
 

@@ -15,6 +15,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .document_cache import code_digest
 from .errors import FileSystemError, PipelineError
@@ -29,9 +30,10 @@ class JobResult:
     """Paths written, as shown to the user."""
     warnings: list[str] = field(default_factory=list)
     """Problems that did not stop the job, as ``path:line: message``."""
-    counts: dict[str, list[int]] = field(default_factory=dict)
-    """Completion counts of catalogs the job holds in memory, by file path: the main
-    process keeps them in the memo so that no one parses those files again to count."""
+    facts: dict[tuple[str, str], Any] = field(default_factory=dict)
+    """Facts about files the job holds in memory, by (memo kind, file path): completion
+    counts of the catalogs it wrote, the title of the source it parsed.  The main process
+    keeps them in the memo so that no one reads those files again for them."""
 
 
 Job = Callable[[Project, str], JobResult]
@@ -49,7 +51,7 @@ class Report:
     """Files written whose lines went to ``echo`` as their documents finished."""
     skipped: int = 0
     errors: list[PipelineError] = field(default_factory=list)
-    counts: dict[str, list[int]] = field(default_factory=dict)
+    facts: dict[tuple[str, str], Any] = field(default_factory=dict)
 
 
 def _fingerprint(settings: str, files: Sequence[str | Path]) -> str:
@@ -110,7 +112,7 @@ def run_documents(project: Project, names: Sequence[str], job: Job, files: Files
             else:
                 report.written += result.written
                 report.warnings += result.warnings
-            report.counts.update(result.counts)
+            report.facts.update(result.facts)
             fingerprints[f"{key}:{name}"] = _fingerprint(settings, files(project, name))
     if todo:
         write_atomic(store, json.dumps(fingerprints, indent=0, sort_keys=True).encode(),

@@ -7,6 +7,7 @@ the pure work (segment, extract, merge, rebuild) and writes atomically.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import polib
 
@@ -31,15 +32,15 @@ def write_template(project: Project, name: str, document: Document,
 def extract_document(project: Project, name: str) -> JobResult:
     """Job: write the POT of one document."""
     template, written = write_template(project, name, project.load_document(name), now_stamp())
-    return JobResult(written, counts={counts_path(project, name): catalog_counts(project,
-                                                                                 template)})
+    return JobResult(written, facts={("counts", counts_path(project, name)):
+                                     catalog_counts(project, template)})
 
 
 def update_document(project: Project, name: str, languages: Sequence[str]) -> JobResult:
     """Job: extract, then merge the POT into each language's PO (created if missing)."""
     stamp = now_stamp()
     template, written = write_template(project, name, project.load_document(name), stamp)
-    counts: dict[str, list[int]] = {}
+    facts: dict[tuple[str, str], Any] = {}
     for language in languages:
         path = project.catalog_path(name, language)
         if path.exists():
@@ -50,10 +51,10 @@ def update_document(project: Project, name: str, languages: Sequence[str]) -> Jo
             catalog = new_translation(template, language, project.config.project_name, stamp)
         if write_catalog(path, catalog, stamp, "PO-Revision-Date"):
             written.append(project.shown(path))
-        counts[counts_path(project, name, language)] = catalog_counts(project, catalog)
+        facts["counts", counts_path(project, name, language)] = catalog_counts(project, catalog)
     # Each template counts for a language without its PO yet.
-    counts[counts_path(project, name)] = catalog_counts(project, template)
-    return JobResult(written, counts=counts)
+    facts["counts", counts_path(project, name)] = catalog_counts(project, template)
+    return JobResult(written, facts=facts)
 
 
 def stage_files(project: Project, name: str, languages: Sequence[str],

@@ -272,3 +272,17 @@ def test_a_msgid_is_read_once_for_all_languages_of_a_build(make_project, monkeyp
     assert main(["--root", str(root), "-j", "1", "build"]) == 0
     assert "正文[见下](#小节)。" in parsed  # checked, as Markdown
     assert len(parsed) == len(set(parsed)), parsed  # msgids (and equal msgstrs) read once
+
+
+def test_the_index_gives_each_document_the_title_of_its_page(make_project) -> None:
+    fenced = "```bash\n# install deps\n```\n\n# 真标题\n\n正文。\n"
+    setext = "**粗体**标题\n===\n\n正文。\n"
+    root = _project(make_project, ["en"], docs={"a": fenced, "b": setext, "c": SOURCE})
+    _build(root)
+    assert main(["--root", str(root), "build"]) == 0
+    index = (root / "build/index.html").read_text(encoding="utf-8")
+    for name, title in (("a", "真标题"), ("b", "粗体标题"), ("c", "标题")):
+        assert f"<title>{title}</title>" in \
+            (root / f"build/zh/{name}.html").read_text(encoding="utf-8")
+        assert f'<a href="zh/{name}.html">{title}</a>' in index
+    assert "install deps" not in index

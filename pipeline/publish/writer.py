@@ -8,29 +8,26 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Sequence
 
 import polib
 
-from ..completion import document_counts, open_memo
+from ..completion import document_counts, memo_salt, open_memo
 from ..config import BUILD_FORMATS
 from ..document import Document
 from ..document_cache import code_digest
 from ..pofile_io import write_changed
 from ..project import Project
-from ..sourcefile import encode_output, read_source
+from ..sourcefile import encode_output
 from .bilingual_html import render_bilingual
 from .bilingual_markdown import bilingual_markdown
-from .edition import Edition, load_front_matter, localized_edition, source_edition, \
+from .edition import Edition, localized_edition, source_edition, \
     source_heading_ids
 from .index import IndexDocument, render_index
-from .page import render_page
+from .page import page_title, render_page
 from .placement import entries_by_key
 from .site import INDEX_PATH, Site, bilingual_path, page_path
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
-_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
 
 
 def _write(project: Project, relative: str, data: bytes, written: list[str]) -> None:
@@ -77,21 +74,10 @@ def write_editions(project: Project, document: Document, name: str, language: st
 
 
 def source_title(project: Project, name: str) -> str:
-    """A document's title from its source front matter, else its first ATX heading."""
-    path = project.source_path(name)
-    text = read_source(path, project.shown(path))[0]
-    return title_of(text, name)
-
-
-def title_of(text: str, name: str) -> str:
-    """The title of a Markdown text: front matter ``title``, else its first ATX heading."""
-    match = _FRONT_MATTER.match(text)
-    if match:
-        title = load_front_matter(match.group(1)).get("title")
-        if isinstance(title, str) and title.strip():
-            return title.strip()
-    heading = _ATX_HEADING.search(text)
-    return heading.group(1) if heading else name
+    """A document's title as its page gives it (:func:`page_title`).  Builds hand the
+    titles of the documents they parse to the memo; this parses only for the others."""
+    source = source_edition(project.load_document(name), project.config.source_language, ())
+    return page_title(source, name)
 
 
 def write_index(project: Project, site: Site) -> list[str]:
@@ -103,8 +89,8 @@ def write_index(project: Project, site: Site) -> list[str]:
         for language in site.languages:
             total, done = document_counts(project, name, language, memo)
             completion[language] = 100.0 if total == 0 else 100.0 * done / total
-        title = memo.get("title", project.source_path(name),
-                         lambda: source_title(project, name))
+        title = memo.get("title", project.source_file(name),
+                         lambda: source_title(project, name), salt=memo_salt(project, "title"))
         documents.append(IndexDocument(name, title, completion))
     # The page is a function of its rows, the site and the code: when they are what they
     # were at the last write and the file is untouched, rendering it again would only cost.
