@@ -46,7 +46,7 @@ check: $(INSTALLED)
 	$(PY) -m pipeline check $(LANG_OPTION)
 
 stats: $(INSTALLED)
-	$(PY) -m pipeline stats
+	$(PY) -m pipeline stats $(LANG_OPTION)
 
 test: $(INSTALLED)
 	$(PY) -m pytest -q

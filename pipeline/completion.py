@@ -67,8 +67,7 @@ def document_counts(project: Project, name: str, language: str,
             info = os.stat(path)
         except OSError:
             continue
-        drafts = project.config.publish_machine_drafts
-        total, done = memo.get("counts", path, partial(_counts, project, path, drafts),
+        total, done = memo.get("counts", path, partial(_counts, project, path),
                                salt=memo_salt(project, "counts"), info=info)
         return total, done
     return 0, 0
@@ -102,9 +101,8 @@ def remember(project: Project, facts: dict[tuple[str, str], Any]) -> None:
         memo.save()
 
 
-def _counts(project: Project, path: str, drafts: bool) -> list[int]:
-    catalog = read_catalog(Path(path), project.shown(Path(path)))
-    return list(published_counts(catalog, drafts))
+def _counts(project: Project, path: str) -> list[int]:
+    return catalog_counts(project, read_catalog(Path(path), project.shown(Path(path))))
 
 
 def open_memo(project: Project) -> StatMemo:

@@ -16,7 +16,6 @@ from pathlib import Path
 from .errors import ConfigError
 
 GLOSSARY_NAME = "glossary.csv"
-COLUMNS = ("source", "target", "language", "note")
 
 
 @dataclass(frozen=True)

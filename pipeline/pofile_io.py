@@ -45,11 +45,11 @@ def parse_catalog(text: str, shown: str) -> polib.POFile:
         line = int(match.group(1)) if match else None
         detail = (match.group(2) if match and match.group(2) else "syntax error")
         raise CatalogError(detail, shown, line) from None
-    _check_duplicates(catalog, text, shown)
+    _check_duplicates(catalog, shown)
     return catalog
 
 
-def _check_duplicates(catalog: polib.POFile, text: str, shown: str) -> None:
+def _check_duplicates(catalog: polib.POFile, shown: str) -> None:
     seen: set[tuple[str | None, str, bool]] = set()
     for entry in catalog:
         key = (entry.msgctxt, entry.msgid, entry.obsolete)

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -97,10 +96,6 @@ def segment_document(text: str, path: str,
     return Document(path=path, text=text,
                     segments=sorted((s for s in kept if s), key=lambda s: s.start),
                     definitions=definitions_of(env))
-
-
-def _line_of(starts: list[int], offset: int) -> int:
-    return bisect_right(starts, offset)
 
 
 def _kind(parent: Token, containers: list[str]) -> str:

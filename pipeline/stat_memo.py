@@ -59,19 +59,14 @@ class StatMemo:
         self.changed = True
 
     def holds(self, kind: str, path: str | Path, salt: object) -> bool:
-        """Whether ``path`` has the stat it had when :meth:`note` recorded it with ``salt``."""
+        """Whether ``path`` has the stat it had when :meth:`put` recorded it (with the
+        value None, a mark) with ``salt``."""
         try:
             info = os.stat(path)
         except OSError:
             return False
         return self.facts.get(f"{kind}:{path}") == \
             [info.st_mtime_ns, info.st_size, repr(salt), None]
-
-    def note(self, kind: str, path: str | Path, salt: object) -> None:
-        """Record ``path``'s current stat with ``salt`` (for :meth:`holds`)."""
-        info = os.stat(path)
-        self.facts[f"{kind}:{path}"] = [info.st_mtime_ns, info.st_size, repr(salt), None]
-        self.changed = True
 
     def save(self) -> None:
         """Write the memo back if anything was computed (a failure costs only time)."""

@@ -102,6 +102,6 @@ def write_index(project: Project, site: Site) -> list[str]:
     if not memo.holds("index", path, salt):
         html = render_index(documents, site, project.config.project_name)
         _write(project, INDEX_PATH, html.encode(), written)
-        memo.note("index", path, salt)
+        memo.put("index", path, None, salt)
     memo.save()
     return written
