@@ -11,6 +11,8 @@ import polib
 
 from .errors import CatalogError, FileSystemError
 
+_ENTRY_START = re.compile(r'^(#|msgctxt\b|")')
+_MSGID = re.compile(r"^(#~ )?msgid ")
 _POLIB_LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?")
 _DATE_HEADERS = ("POT-Creation-Date", "PO-Revision-Date")
 _UMASK = os.umask(0o022)
@@ -72,6 +74,21 @@ def read_catalog(path: Path, shown: str) -> polib.POFile:
         line = data[: exc.start].count(b"\n") + 1
         raise CatalogError("invalid UTF-8", shown, line) from None
     return parse_catalog(text.replace("\r\n", "\n"), shown)
+
+
+def msgid_lines(text: str) -> dict[int, int]:
+    """The line of each entry's ``msgid`` by the line the entry starts on (its first
+    comment, as polib's ``linenum`` counts), for a PO file's text."""
+    lines = text.split("\n")
+    found = {}
+    for index, line in enumerate(lines):
+        if _MSGID.match(line):
+            start = index
+            while start > 0 and _ENTRY_START.match(lines[start - 1]) \
+                    and not lines[start - 1].startswith("#~ msgstr"):
+                start -= 1
+            found[start + 1] = index + 1
+    return found
 
 
 def serialize_catalog(catalog: polib.POFile) -> str:

@@ -68,3 +68,24 @@ def test_finished_text_restores_spans_and_outer_whitespace() -> None:
     msgid = "\n随着`ChatGPT`的传播 "
     item = WorkItem("doc", None, msgid, protect_spans(msgid.strip()))
     assert finished_text(item, "With the spread of [0]") == "\nWith the spread of `ChatGPT` "
+
+
+def test_a_failure_names_the_msgid_line_of_the_file_as_saved(make_project) -> None:
+    from pipeline.cli import main
+    from pipeline.mt.drafts import DraftWriter
+    from pipeline.mt.worklist import Worklist
+    from pipeline.project import open_project
+
+    root = make_project({"doc": "甲。\n\n乙。\n\n丙。\n"},
+                        '[pipeline]\nsource_language = "zh"\nlanguages = ["en"]\n')
+    assert main(["--root", str(root), "update"]) == 0
+    project = open_project(root)
+    writer = DraftWriter(project, "en", "pseudo", Worklist())
+    # Two drafts above the failing entry add their comment and fuzzy lines.
+    writer.pending["doc"] = {(None, "甲。"): Draft("A."), (None, "乙。"): Draft("B."),
+                             (None, "丙。"): Failure("boom")}
+    writer.save()
+    lines = (root / "locales/en/LC_MESSAGES/doc.po").read_text(encoding="utf-8").split("\n")
+    line = lines.index('msgid "丙。"') + 1
+    assert writer.failures == [f"locales/en/LC_MESSAGES/doc.po:{line}: "
+                               "machine translation failed: boom"]

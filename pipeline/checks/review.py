@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
@@ -18,14 +17,13 @@ import polib
 
 from ..document import Document
 from ..errors import ConfigError
+from ..pofile_io import msgid_lines
 from ..project import Project
 from .checkers import CHECK_NAMES, CHECKS
 from .context import CheckContext, document_context
 from .inline_facts import InlineFacts
 from .problem import ERROR, WARNING, Problem
 
-_ENTRY_START = re.compile(r'^(#|msgctxt\b|")')
-_MSGID = re.compile(r"^(#~ )?msgid ")
 
 
 def check_entry(entry: polib.POEntry, context: CheckContext) -> list[Problem]:
@@ -51,21 +49,6 @@ def check_catalog(catalog: polib.POFile,
 def has_error(problems: Iterable[Problem]) -> bool:
     """Whether any of ``problems`` keeps its translation out of a build."""
     return any(problem.level == ERROR for problem in problems)
-
-
-def msgid_lines(text: str) -> dict[int, int]:
-    """The line of each entry's ``msgid`` by the line the entry starts on (its first
-    comment, as polib's ``linenum`` counts), for a PO file's text."""
-    lines = text.split("\n")
-    found = {}
-    for index, line in enumerate(lines):
-        if _MSGID.match(line):
-            start = index
-            while start > 0 and _ENTRY_START.match(lines[start - 1]) \
-                    and not lines[start - 1].startswith("#~ msgstr"):
-                start -= 1
-            found[start + 1] = index + 1
-    return found
 
 
 def check_levels(table: dict[str, Any]) -> dict[str, str]:

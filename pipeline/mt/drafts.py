@@ -20,7 +20,8 @@ import polib
 
 from ..catalog import now_stamp
 from ..entry_state import MACHINE_COMMENT
-from ..pofile_io import read_catalog, write_catalog
+from ..pofile_io import (msgid_lines, parse_catalog, read_catalog, serialize_catalog,
+                         write_catalog)
 from ..project import Project
 from .engine_errors import Rejected
 from .protect import restore_spans
@@ -138,12 +139,14 @@ class DraftWriter:
             if applied and write_catalog(path, catalog, now_stamp(), "PO-Revision-Date"):
                 if shown not in self.written:
                     self.written.append(shown)
+            lines = _msgid_lines(catalog, shown) \
+                if any(isinstance(result, Failure) for _, result in applied) else {}
             for entry, result in applied:
                 if isinstance(result, Draft):
                     self.drafts += 1
                 else:
-                    self.failures.append(f"{shown}:{entry.linenum}: {FAILED_COMMENT} "
-                                         f"{result.reason}")
+                    line = lines.get((entry.msgctxt, entry.msgid), entry.linenum)
+                    self.failures.append(f"{shown}:{line}: {FAILED_COMMENT} {result.reason}")
             del self.pending[name]
         self.last_save = time.monotonic()
 
@@ -151,3 +154,12 @@ class DraftWriter:
         """Save when ``interval`` seconds have passed since the last save."""
         if time.monotonic() - self.last_save >= self.interval:
             self.save()
+
+
+def _msgid_lines(catalog: polib.POFile, shown: str) -> dict[Key, int]:
+    """The line of each entry's msgid in the file as just written (drafts above an entry
+    move it down: polib's line numbers are those of the file as it was read)."""
+    text = serialize_catalog(catalog)
+    lines = msgid_lines(text)
+    return {(entry.msgctxt, entry.msgid): lines.get(entry.linenum, entry.linenum)
+            for entry in parse_catalog(text, shown)}
