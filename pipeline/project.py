@@ -10,9 +10,9 @@ from pathlib import Path
 from .config import Config, load_config
 from .document import Document
 from .document_cache import cached_document
-from .errors import ConfigError, SourceError
+from .errors import ConfigError
 from .glossary import GLOSSARY_NAME, Glossary, load_glossary
-from .sourcefile import decode_source
+from .sourcefile import decode_source, read_source_bytes
 
 
 @dataclass(frozen=True)
@@ -88,10 +88,7 @@ class Project:
         """Read and segment one source document (parsed once, then read from the cache)."""
         path = self.source_path(name)
         shown = self.shown(path)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise SourceError(f"cannot read: {exc.strerror}", shown) from None
+        data = read_source_bytes(path, shown)
         store = self.cache_dir / "documents" / f"{name}.json"
         salt = repr((self.config.front_matter_keys, shown))
         return cached_document(data, store, salt, lambda: parse_document(data, shown,

@@ -37,10 +37,10 @@ def encode_output(text: str, newline: str, bom: bool) -> bytes:
     return ((BOM if bom else "") + text).encode("utf-8")
 
 
-def read_source(path: Path, shown: str) -> tuple[str, str, bool]:
-    """Read and decode a source file; ``shown`` is the path printed in messages."""
+def read_source_bytes(path: Path, shown: str) -> bytes:
+    """The bytes of a source file (decoded by :func:`decode_source` when parsed; the
+    document cache is keyed by them); ``shown`` is the path printed in messages."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror}", shown) from None
-    return decode_source(data, shown)

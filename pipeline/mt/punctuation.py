@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import re
 
-FULL_WIDTH_LANGUAGES = frozenset({"zh", "ja", "yue", "lzh", "wuu", "hak", "nan", "gan", "hsn"})
-"""Languages written with full-width punctuation; every other target gets ASCII."""
+from ..checks.fixes import FULL_WIDTH_MARKS
+from ..checks.scripts import script_of
 
-_FOLLOWED_BY_SPACE = {"，": ",", "、": ",", "。": ".", "．": ".", "：": ":", "；": ";",
-                      "！": "!", "？": "?"}
-# Quotes become English typographic ones, as ``check --fix`` writes them; only their spacing
-# changes for “”.  【】 and ～ stay: their ASCII forms are Markdown.
-_OPENING = {"（": "(", "“": "“", "「": "“", "《": "“", "『": "‘", "〈": "‘"}
-_CLOSING = {"）": ")", "”": "”", "」": "”", "》": "”", "』": "’", "〉": "’"}
-_PLAIN = {"％": "%", "\u3000": " "}
+_FULL_WIDTH_SCRIPTS = frozenset({"Hans", "Hant", "Hani", "Jpan"})
+"""Scripts written with full-width punctuation; every other target gets ASCII."""
+
+# The marks of ``check --fix``, sorted by how they are spaced; English typographic quotes
+# only get their spacing fixed.
+_FOLLOWED_BY_SPACE = {k: v for k, v in FULL_WIDTH_MARKS.items() if v in ",.:;!?"}
+_OPENING = {"“": "“", **{k: v for k, v in FULL_WIDTH_MARKS.items() if v in "(“‘"}}
+_CLOSING = {"”": "”", **{k: v for k, v in FULL_WIDTH_MARKS.items() if v in ")”’"}}
+_PLAIN = {k: v for k, v in FULL_WIDTH_MARKS.items()
+          if k not in _FOLLOWED_BY_SPACE and k not in _OPENING and k not in _CLOSING}
 _FULL_WIDTH = re.compile("[ \t]*([" + "".join(_FOLLOWED_BY_SPACE) + "])|([" + "".join(_OPENING)
                          + "])[ \t]*|([" + "".join(_CLOSING) + "])|([" + "".join(_PLAIN) + "])")
 _NO_SPACE_BEFORE = set(" \t\n,.:;!?)]}\"'”’…") | set(_CLOSING) | set(_FOLLOWED_BY_SPACE)
@@ -28,7 +31,7 @@ _SENTENCE_END = tuple("。．！？.!?；;：:")
 
 def uses_full_width(language: str) -> bool:
     """Whether ``language`` (gettext code) is written with full-width punctuation."""
-    return language.split("_")[0] in FULL_WIDTH_LANGUAGES
+    return script_of(language) in _FULL_WIDTH_SCRIPTS
 
 
 def _space_after(text: str, end: int, words_only: bool) -> str:
