@@ -52,10 +52,12 @@ def translations_for(document: Document, catalog: polib.POFile | None,
 
 def localized_markdown(project: Project, document: Document, name: str, language: str,
                        catalog: polib.POFile | None, warnings: list[str] | None = None,
-                       facts_cache: dict[tuple[bool, str], InlineFacts] | None = None) -> str:
+                       facts_cache: dict[tuple[bool, str], InlineFacts] | None = None
+                       ) -> tuple[str, dict[tuple[str | None, str], str]]:
     """The localized Markdown text (LF) of a document for a language from its ``catalog``
-    (None: not translated yet); translations that fail an error-level check are reported
-    in ``warnings`` and not used.  ``facts_cache`` is shared by a document's languages."""
+    (None: not translated yet), and the translations it used by (msgctxt, msgid);
+    translations that fail an error-level check are reported in ``warnings`` and not
+    used.  ``facts_cache`` is shared by a document's languages."""
     checks = project_checks(project, document, name, language, facts_cache) \
         if catalog else None
     table = translations_for(document, catalog, project.config.publish_machine_drafts,
@@ -64,7 +66,7 @@ def localized_markdown(project: Project, document: Document, name: str, language
     def translate(segment: Segment) -> str | None:
         return table.get((segment.context, segment.msgid))
 
-    return rebuild_markdown(document, translate)
+    return rebuild_markdown(document, translate), table
 
 
 def build_document(project: Project, name: str, languages: Sequence[str],
@@ -88,14 +90,18 @@ def build_document(project: Project, name: str, languages: Sequence[str],
     for language in languages:
         path = project.catalog_path(name, language)
         catalog = read_catalog(path, project.shown(path)) if path.exists() else None
-        text = localized_markdown(project, document, name, language, catalog, warnings,
-                                  facts_cache)
+        text, published = localized_markdown(project, document, name, language, catalog,
+                                             warnings, facts_cache)
         if "md" in formats:
             path = project.output_path(language, name)
             if write_changed(path, encode_output(text, document.newline, document.bom)):
                 written.append(project.shown(path))
         if source is not None:
-            warnings += write_editions(project, document, name, language, text, catalog,
+            # The pages mark what this build published: not a machine draft it left out,
+            # not a translation that failed a check.
+            entries = {(e.msgctxt, e.msgid): e for e in catalog or ()
+                       if (e.msgctxt, e.msgid) in published and not e.obsolete}
+            warnings += write_editions(project, document, name, language, text, entries,
                                        source, site, written, formats)
     facts = {} if source is None else \
         {("title", project.source_file(name)): page_title(source, name)}  # for the index

@@ -13,6 +13,7 @@ from pipeline.cli import main
 from pipeline.project import open_project
 from pipeline.pofile_io import read_catalog
 from pipeline.build_plan import make_site
+from pipeline.publish.placement import entries_by_key
 from pipeline.publish.writer import write_editions, write_source_page
 from test_publish_support import Elements
 
@@ -196,8 +197,8 @@ def test_a_text_that_does_not_match_the_catalog_is_published_unmarked(make_proje
     written: list[str] = []
     source = write_source_page(project, document, "doc", site, written)
     catalog = read_catalog(project.catalog_path("doc", "en"), "en.po")
-    warnings = write_editions(project, document, "doc", "en", "# Other\n\ntext\n", catalog,
-                              source, site, written)
+    warnings = write_editions(project, document, "doc", "en", "# Other\n\ntext\n",
+                              entries_by_key(catalog), source, site, written)
     assert warnings == ["build/en/doc.html: the localized text does not match the catalog; "
                         "segments not marked"]
     assert '<h1 id="标题">Other' in (root / "build/en/doc.html").read_text(encoding="utf-8")
@@ -286,3 +287,21 @@ def test_the_index_gives_each_document_the_title_of_its_page(make_project) -> No
             (root / f"build/zh/{name}.html").read_text(encoding="utf-8")
         assert f'<a href="zh/{name}.html">{title}</a>' in index
     assert "install deps" not in index
+
+
+def test_an_unpublished_machine_draft_is_not_marked_as_one(make_project) -> None:
+    # A machine draft equal to its source ("标题" left as it is), built without drafts:
+    # the page shows the source text, marked as such, with no machine-translation notice.
+    root = _project(make_project, ["en"])
+    _build(root)
+    path = root / "locales/en/LC_MESSAGES/doc.po"
+    catalog = polib.pofile(str(path), wrapwidth=0)
+    for entry in catalog:
+        if entry.msgid == "标题":
+            entry.msgstr, entry.flags = "标题", ["fuzzy"]
+            entry.tcomment = "machine translation: pseudo 2026-11-29"
+    catalog.save(str(path))
+    assert main(["--root", str(root), "build", "--no-machine-drafts"]) == 0
+    page = (root / "build/en/doc.html").read_text(encoding="utf-8")
+    assert "-x-mtfrom-zh\"" not in page
+    assert '<h1 id="标题" lang="zh">' in page

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import polib
 
@@ -25,7 +25,7 @@ from .edition import Edition, localized_edition, source_edition, \
     source_heading_ids
 from .index import IndexDocument, render_index
 from .page import page_title, render_page
-from .placement import entries_by_key
+from .placement import Key
 from .site import INDEX_PATH, Site, bilingual_path, page_path
 
 
@@ -48,12 +48,13 @@ def write_source_page(project: Project, document: Document, name: str, site: Sit
 
 
 def write_editions(project: Project, document: Document, name: str, language: str, text: str,
-                   catalog: polib.POFile | None, source: Edition, site: Site,
+                   entries: Mapping[Key, polib.POEntry], source: Edition, site: Site,
                    written: list[str], formats: Sequence[str] = BUILD_FORMATS) -> list[str]:
     """Write the page and both bilingual editions of ``language`` (those of ``formats``)
-    whose localized Markdown is ``text``, made from ``catalog``; returns warnings."""
-    edition = localized_edition(document, text, entries_by_key(catalog), language,
-                                site.source, source.heading_ids)
+    whose localized Markdown is ``text``, made with the published ``entries``; returns
+    warnings."""
+    edition = localized_edition(document, text, entries, language, site.source,
+                                source.heading_ids)
     page = page_path(language, name) if "html" in formats else \
         bilingual_path(site.source, language, name, ".html")
     warnings = []
