@@ -69,7 +69,7 @@ def print_report(report: Report, verb: str) -> int:
 
 
 def run_extract(project: Project, args: argparse.Namespace) -> int:
-    files = partial(stage_files, languages=(), stage="extract")
+    files = partial(stage_files, languages=())
     report = run_documents(project, project.document_names(), extract_document, files,
                            "extract", args.jobs, echo("wrote"), args.debug)
     remember(project, report.facts)
@@ -84,7 +84,7 @@ def run_extract(project: Project, args: argparse.Namespace) -> int:
 def run_update(project: Project, args: argparse.Namespace) -> int:
     languages = languages_of(project, args)
     job = partial(update_document, languages=languages)
-    files = partial(stage_files, languages=languages, stage="update")
+    files = partial(stage_files, languages=languages)
     report = run_documents(project, project.document_names(), job, files,
                            "update:" + ",".join(languages), args.jobs, echo("wrote"),
                            args.debug)

@@ -51,6 +51,11 @@ def threshold(project: Project, language: str) -> float:
     return float(value)
 
 
+def share(done: int, total: int) -> float:
+    """``done`` of ``total`` in percent; nothing to do counts as complete."""
+    return 100.0 if total == 0 else 100.0 * done / total
+
+
 def published_counts(catalog: polib.POFile, machine_drafts: bool) -> tuple[int, int]:
     """(live entries, entries whose text a build would publish) of one catalog."""
     live = [entry for entry in catalog if not entry.obsolete]
@@ -130,7 +135,7 @@ def _publication(project: Project, language: str, names: Sequence[str],
                  memo: StatMemo) -> tuple[Publication, float]:
     counts = [document_counts(project, name, language, memo) for name in names]
     total, done = sum(c[0] for c in counts), sum(c[1] for c in counts)
-    percent = 100.0 if total == 0 else 100.0 * done / total
+    percent = share(done, total)
     if percent >= threshold(project, language):
         return Publication.PUBLISHED, percent
     action = project.config.extra.get("publish", {}).get("below_threshold", "draft")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import polib
 
 from .checks.scripts import is_cjk_letter
+from .completion import share
 from .entry_state import EntryState, entry_state
 
 STATES = tuple(state.value for state in EntryState)
@@ -67,7 +68,7 @@ class CatalogStats:
         """Share (0-100) of the source words whose entries are in one of ``states``."""
         total = self.total.words
         done = sum(self.states[state].words for state in states)
-        return 100.0 if total == 0 else 100.0 * done / total
+        return share(done, total)
 
 
 def catalog_stats(document: str, language: str, catalog: Iterable[polib.POEntry],

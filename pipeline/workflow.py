@@ -57,14 +57,11 @@ def update_document(project: Project, name: str, languages: Sequence[str]) -> Jo
     return JobResult(written, facts=facts)
 
 
-def stage_files(project: Project, name: str, languages: Sequence[str],
-                stage: str) -> list[str]:
+def stage_files(project: Project, name: str, languages: Sequence[str]) -> list[str]:
     """Every file ``extract`` or ``update`` reads or writes for one document (for
     fingerprints; the build's are :func:`pipeline.build_plan.build_files`)."""
     files = [project.source_file(name), project.template_file(name)]
-    if stage == "update":
-        files += [project.catalog_file(name, language) for language in languages]
-    return files
+    return files + [project.catalog_file(name, language) for language in languages]
 
 
 def remove_orphan_templates(project: Project) -> tuple[list[str], list[str]]:

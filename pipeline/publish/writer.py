@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 
 import polib
 
-from ..completion import document_counts, memo_salt, open_memo
+from ..completion import document_counts, memo_salt, open_memo, share
 from ..config import BUILD_FORMATS
 from ..document import Document
 from ..document_cache import code_digest
@@ -89,7 +89,7 @@ def write_index(project: Project, site: Site) -> list[str]:
         completion = {}
         for language in site.languages:
             total, done = document_counts(project, name, language, memo)
-            completion[language] = 100.0 if total == 0 else 100.0 * done / total
+            completion[language] = share(done, total)
         title = memo.get("title", project.source_file(name),
                          lambda: source_title(project, name), salt=memo_salt(project, "title"))
         documents.append(IndexDocument(name, title, completion))
