@@ -6,10 +6,10 @@ from __future__ import annotations
 from pipeline.markdown_parser import parse_blocks, walk_inline
 
 
-def block_structure(text: str) -> list[tuple[str, int]]:
-    """Block token types with their nesting level, in order."""
+def block_structure(text: str) -> list[tuple[str, str, int]]:
+    """Block token types with their tag (heading level) and nesting level, in order."""
     tokens, _ = parse_blocks(text)
-    return [(t.type, t.level) for t in tokens if t.type != "inline"]
+    return [(t.type, t.tag, t.level) for t in tokens if t.type != "inline"]
 
 
 _MARKUP = {"em_open", "strong_open", "s_open", "hardbreak", "html_inline", "math_inline"}

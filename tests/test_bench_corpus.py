@@ -8,7 +8,7 @@ import json
 from collections import Counter
 
 import pytest
-from markdown_facts import protected_facts
+from markdown_facts import block_structure, protected_facts
 
 from pipeline.cli import main
 from pipeline.markdown_parser import parse_blocks
@@ -29,11 +29,6 @@ ARTICLES = [corpus.article(0, index) for index in range(1, COUNT + 1)]
 WANTED = ("front_matter", "heading_open", "paragraph_open", "bullet_list_open",
           "ordered_list_open", "blockquote_open", "table_open", "fence", "footnote_open",
           "image", "link_open", "code_inline", "strong_open", "nested list")
-
-
-def block_structure(text: str) -> list[tuple[str, str, int]]:
-    """The block tokens of a Markdown text, without their content."""
-    return [(t.type, t.tag, t.level) for t in parse_blocks(text)[0] if t.type != "inline"]
 
 
 def kinds_in(text: str) -> set[str]:
