@@ -12,6 +12,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import ConfigError
 
@@ -33,17 +34,25 @@ class Glossary:
     """Do-not-translate terms and forced translations."""
 
     entries: tuple[GlossaryEntry, ...] = field(default_factory=tuple)
+    _made: dict[tuple[str, ...], Any] = field(default_factory=dict, compare=False, repr=False)
+    """What the methods below worked out: checks ask for every entry of every catalog."""
 
     def keep_terms(self) -> list[str]:
-        """Do-not-translate terms, longest first (so ``GPT-4`` wins over ``GPT``)."""
-        terms = {entry.source for entry in self.entries if not entry.target}
-        return sorted(terms, key=lambda term: (-len(term), term))
+        """Do-not-translate terms, longest first (so ``GPT-4`` wins over ``GPT``); the
+        same list each call: do not change it."""
+        if ("keep",) not in self._made:
+            terms = {entry.source for entry in self.entries if not entry.target}
+            self._made["keep",] = sorted(terms, key=lambda term: (-len(term), term))
+        return self._made["keep",]  # type: ignore[no-any-return]
 
     def forced(self, language: str) -> dict[str, str]:
-        """Forced translations for a language: source term → target term."""
-        base = language.split("_")[0]
-        return {entry.source: entry.target for entry in self.entries
-                if entry.target and entry.language in ("", language, base)}
+        """Forced translations for a language: source term → target term (the same dict
+        each call: do not change it)."""
+        if ("forced", language) not in self._made:
+            base = language.split("_")[0]
+            self._made["forced", language] = {entry.source: entry.target for entry in self.entries
+                                    if entry.target and entry.language in ("", language, base)}
+        return self._made["forced", language]  # type: ignore[no-any-return]
 
 
 def parse_glossary(text: str, shown: str) -> Glossary:
