@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from .completion import Publication, publications
+from .completion import Publication
 from .config import BUILD_FORMATS
 from .glossary import GLOSSARY_NAME
 from .project import Project
@@ -30,14 +30,13 @@ def make_site(project: Project, languages: Sequence[str], drafts: Sequence[str] 
 
 
 def publishing_site(project: Project, languages: Sequence[str],
-                    states: Mapping[str, tuple[Publication, float]] | None = None,
+                    states: Mapping[str, tuple[Publication, float]],
                     formats: Sequence[str] = BUILD_FORMATS) -> Site:
     """The site a build links together: the configured languages and ``languages`` (those
-    built now), except languages withheld below their threshold; drafts marked; links
-    only to the outputs of ``formats``.  ``states`` are the languages' :func:`publications`
-    when the caller has them."""
+    built now), except languages withheld below their threshold (``states``: the
+    :func:`publications` of all of them); drafts marked; links only to the outputs of
+    ``formats``."""
     codes = list(dict.fromkeys([*project.config.languages, *languages]))
-    states = states if states is not None else publications(project, codes)
     linked, drafts = [], []
     for code in codes:
         state = states[code][0]

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 
 import polib
 
-from .build_plan import make_site
 from .checks import ERROR, CheckContext, check_entry, format_problem, project_checks
 from .checks.inline_facts import InlineFacts
 from .config import BUILD_FORMATS
@@ -70,16 +69,15 @@ def localized_markdown(project: Project, document: Document, name: str, language
 
 
 def build_document(project: Project, name: str, languages: Sequence[str],
-                   site: Site | None = None, formats: Sequence[str] = BUILD_FORMATS) -> JobResult:
+                   site: Site, formats: Sequence[str] = BUILD_FORMATS) -> JobResult:
     """Job: write what ``formats`` asks for: ``build/<lang>/<doc>.md`` (md), the pages
     ``build/<lang>/<doc>.html`` and the original's (html), the bilingual editions
     ``build/bilingual/<src>-<lang>/<doc>.md|.html`` (bilingual); ``site`` says which
-    languages pages link to and which are drafts (default: these)."""
+    languages pages link to and which are drafts."""
     document = project.load_document(name)
     written: list[str] = []
     warnings: list[str] = []
     facts_cache: dict[tuple[bool, str], InlineFacts] = {}  # msgids are checked once
-    site = site or make_site(project, languages)
     editions = "html" in formats or "bilingual" in formats
     if editions:
         # The renderer (jinja2, nh3, the page code) only for builds that make pages.
