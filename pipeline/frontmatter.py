@@ -3,23 +3,31 @@
 Only the configured keys are translated (dotted paths such as ``image.alt``; a list gives one
 segment per item).  Positions come from ruamel.yaml's node marks, so the rest of the YAML,
 comments, key order and quoting included, stays byte for byte.
+
+A value written over several lines (a plain or quoted scalar folded onto continuation lines,
+or a ``|`` / ``>`` block scalar) is one segment too.  Where YAML folds a line break into a
+space, the msgid joins the lines the CJK way, as the Markdown body does; the msgid is used
+only when our reading of the lines gives back the value ruamel.yaml reads, else the value
+itself is the msgid (flow scalars) or the scalar is left alone (block scalars).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .cjk import soft_break_joiner
 from .document import Segment
 from .errors import SourceError
 
 _STYLES = {None: "yaml-plain", '"': "yaml-double", "'": "yaml-single"}
+_BLOCK_STYLES = {"|": "yaml-literal", ">": "yaml-folded"}
 _NOT_TEXT = re.compile(r"^(?:[a-z][a-z0-9+.-]*://\S*|[0-9a-fA-F:._/-]+|\W*)$")
 # A plain scalar that would read back as the same string: no indicator at the start, no
 # ": " or " #" inside, no surrounding spaces.
@@ -44,16 +52,90 @@ def front_matter_segments(text: str, start: int, content: str, first_line: int, 
     segments = []
     for key in keys:
         for node in _scalars_at(root, key.split(".")):
-            if node.style not in _STYLES or not str(node.tag).endswith(":str"):
-                continue  # block scalars, dates, numbers, booleans
-            if _NOT_TEXT.match(node.value) or "\n" in content[node.start_mark.index:
-                                                             node.end_mark.index]:
-                continue  # URLs, hex strings, multi-line scalars
+            if not str(node.tag).endswith(":str"):
+                continue  # dates, numbers, booleans
+            if node.style in _BLOCK_STYLES:
+                cut = _block_scalar(content, node)
+            elif node.style in _STYLES:
+                cut = _flow_scalar(content, node)
+            else:
+                continue
+            if cut is None or _NOT_TEXT.match(cut[2]):
+                continue  # URLs, hex strings, a block scalar we cannot read back exactly
+            begin, end, msgid, indent = cut
             segments.append(Segment(
-                start=start + node.start_mark.index, end=start + node.end_mark.index,
-                line=first_line + node.start_mark.line, kind=f"front matter: {key}",
-                msgid=node.value, style=_STYLES[node.style]))
+                start=start + begin, end=start + end,
+                line=first_line + content.count("\n", 0, begin), kind=f"front matter: {key}",
+                msgid=msgid, style=_STYLES.get(node.style) or _BLOCK_STYLES[node.style],
+                prefix=indent))
     return segments
+
+
+_Cut = tuple[int, int, str, str]
+"""(start, end) of a value in the YAML, its msgid and the indent of its continuation lines."""
+
+
+def _flow_scalar(content: str, node: ScalarNode) -> _Cut:
+    begin, end = node.start_mark.index, node.end_mark.index
+    raw = content[begin:end]
+    if "\n" not in raw:
+        return begin, end, node.value, ""
+    inner = raw if node.style is None else raw[1:-1]
+    lines = inner.split("\n")
+    # YAML trims the whitespace around each line break, not inside the quotes' ends.
+    lines = [lines[0].rstrip(" \t"), *(line.strip(" \t") for line in lines[1:-1]),
+             lines[-1].lstrip(" \t")]
+    value = _fold(lines, lambda left, right: " ")
+    if node.style == "'":
+        value = value.replace("''", "'")
+    if value != node.value or (node.style == '"' and "\\" in inner):
+        return begin, end, node.value, ""  # escapes: YAML's own reading, spaces and all
+    joined = _fold(lines, soft_break_joiner)
+    return begin, end, joined.replace("''", "'") if node.style == "'" else joined, ""
+
+
+def _block_scalar(content: str, node: ScalarNode) -> _Cut | None:
+    begin, end = node.start_mark.index, node.end_mark.index
+    header, _, body = content[begin:end].partition("\n")
+    if any(char.isdigit() for char in header.split("#", 1)[0]):
+        return None  # an explicit indentation indicator: rare, not worth the doubt
+    lines = body.split("\n")
+    filled = [k for k, line in enumerate(lines) if line.strip(" ")]
+    if not filled:
+        return None
+    first, last = filled[0], filled[-1]
+    indent = len(lines[first]) - len(lines[first].lstrip(" "))
+    kept = [line[indent:] if line.strip(" ") else "" for line in lines[first:last + 1]]
+    value = node.value.replace("\a", "").strip("\n")  # ruamel marks folds with \a
+    if node.style == "|":
+        msgid = "\n".join(kept)
+        if msgid != value:
+            return None
+    else:
+        if any(line[:1] in (" ", "\t") for line in kept):
+            return None  # more-indented lines keep their breaks: not a plain fold
+        if _fold(kept, lambda left, right: " ") != value:
+            return None
+        msgid = _fold(kept, soft_break_joiner)
+    start = begin + len(header) + 1 + sum(len(line) + 1 for line in lines[:first]) + indent
+    stop = begin + len(header) + 1 + sum(len(line) + 1 for line in lines[:last]) \
+        + len(lines[last])
+    return start, stop, msgid, " " * indent
+
+
+def _fold(lines: list[str], joiner: Callable[[str, str], str]) -> str:
+    """Lines folded as YAML folds them: a single break between two lines becomes
+    ``joiner(left, right)``, each empty line between them a newline."""
+    out = lines[0]
+    empty = 0
+    for line in lines[1:]:
+        if not line:
+            empty += 1
+            continue
+        out += "\n" * empty if empty else joiner(out, line)
+        out += line
+        empty = 0
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -77,10 +159,9 @@ def _scalars_at(node: Node, path: list[str]) -> Iterator[ScalarNode]:
 
 
 def render_scalar(style: str, value: str) -> str:
-    """Write ``value`` as a YAML scalar in ``style``, falling back to double quotes where the
-    style cannot hold it."""
-    value = value.replace("\n", " ")
-    if style == "yaml-single":
+    """Write ``value`` as a one-line YAML scalar in ``style``, falling back to double quotes
+    where the style cannot hold it (a newline, for one)."""
+    if style == "yaml-single" and "\n" not in value:
         return "'" + value.replace("'", "''") + "'"
     if style == "yaml-plain" and _SAFE_PLAIN.match(value) and _reads_as_string(value):
         return value

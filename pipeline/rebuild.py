@@ -15,6 +15,7 @@ from .frontmatter import render_scalar
 
 Translate = Callable[[Segment], "str | None"]
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)((?:\\\\)*)\|")
+_NEWLINES = re.compile(r"\n+")
 
 
 def _inline(segment: Segment, translation: str) -> str:
@@ -30,7 +31,23 @@ def _cell(segment: Segment, translation: str) -> str:
 
 
 def _yaml(segment: Segment, translation: str) -> str:
+    if "\n" not in segment.msgid:
+        translation = translation.replace("\n", " ")  # a one-line value stays one line
     return render_scalar(segment.style, translation)
+
+
+def _yaml_literal(segment: Segment, translation: str) -> str:
+    first, *rest = translation.strip("\n").split("\n")
+    # Spaces starting the first line would be read as the block's indentation.
+    return "\n".join([first.lstrip(" \t"),
+                      *(segment.prefix + line if line else "" for line in rest)])
+
+
+def _yaml_folded(segment: Segment, translation: str) -> str:
+    # One line per paragraph (YAML folds nothing then); each newline of the value is one
+    # more empty line.  A line starting with a space would keep its breaks: trim it.
+    text = "\n".join(line.strip(" \t") for line in translation.split("\n")).strip("\n")
+    return _NEWLINES.sub(lambda m: "\n" * (len(m.group()) + 1) + segment.prefix, text)
 
 
 WRITERS: dict[str, Callable[[Segment, str], str]] = {
@@ -40,6 +57,8 @@ WRITERS: dict[str, Callable[[Segment, str], str]] = {
     "yaml-plain": _yaml,
     "yaml-double": _yaml,
     "yaml-single": _yaml,
+    "yaml-literal": _yaml_literal,
+    "yaml-folded": _yaml_folded,
 }
 
 

@@ -1,0 +1,103 @@
+"""Front-matter values written over several lines: folded plain and quoted scalars, ``|``
+and ``>`` block scalars.  Each is one segment; a translation written back must read, as YAML,
+as exactly that translation (the golden case ``front-matter-multiline`` shows the msgids)."""
+
+from __future__ import annotations
+
+import pytest
+from ruamel.yaml import YAML
+
+from pipeline.rebuild import rebuild_markdown
+from pipeline.segmenter import segment_document
+
+
+def _front_matter(yaml_text: str) -> str:
+    return f"---\n{yaml_text}---\n\n正文\n"
+
+
+def _values(markdown: str) -> dict[str, object]:
+    return YAML(typ="safe").load(markdown.split("---\n")[1])
+
+
+def _segments(yaml_text: str, keys: tuple[str, ...] = ("description",)):
+    return segment_document(_front_matter(yaml_text), "source/doc.md", keys).segments[:-1]
+
+
+@pytest.mark.parametrize("yaml_text, msgid", [
+    ("description: 第一行\n  第二行\n", "第一行第二行"),
+    ("description: first line\n  second line\n", "first line second line"),
+    ('description: "引号里的\n  两行"\n', "引号里的两行"),
+    ("description: 'It''s\n  两行'\n", "It's两行"),
+    ("description: 段一\n\n  段二\n", "段一\n段二"),
+    ("description: |\n  第一行\n  第二行\n\n  第三行\n", "第一行\n第二行\n\n第三行"),
+    ("description: >-\n  折叠的\n  两行\n\n  and a\n  paragraph\n", "折叠的两行\nand a paragraph"),
+    # Escapes: YAML's own reading, fold spaces included.
+    ('description: "转\\u4e49\n  跨行"\n', "转义 跨行"),
+])
+def test_msgid_joins_folded_lines_the_cjk_way(yaml_text: str, msgid: str) -> None:
+    [segment] = _segments(yaml_text)
+    assert segment.msgid == msgid
+
+
+@pytest.mark.parametrize("yaml_text", [
+    "description: |2\n    缩进指示符\n  的块\n",  # explicit indentation indicator
+    "description: >\n  折叠\n    更深缩进的行\n  保留换行\n",  # more-indented lines
+])
+def test_block_scalars_we_cannot_read_back_exactly_stay_skeleton(yaml_text: str) -> None:
+    assert _segments(yaml_text) == []
+    document = segment_document(_front_matter(yaml_text), "source/doc.md", ("description",))
+    assert rebuild_markdown(document, lambda s: "X").startswith(f"---\n{yaml_text}---")
+
+
+YAML_CASES = {
+    "plain": "description: 第一行\n  第二行\nnext: 1\n",
+    "double": 'description: "第一行\n  第二行"\nnext: 1\n',
+    "single": "description: '第一行\n  第二行'\nnext: 1\n",
+    "plain paragraphs": "description: 段一\n\n  段二\nnext: 1\n",
+    "literal": "description: |\n  第一行\n  第二行\nnext: 1\n",
+    "literal strip": "description: |-\n    第一行\n\n    第二行\n\n\nnext: 1\n",
+    "folded": "description: >\n  第一行\n  第二行\nnext: 1\n",
+    "in a list": "description:\n  - >-\n    第一行\n    第二行\n  - 其他\nnext: 1\n",
+}
+TRANSLATIONS = [
+    "One line: with a colon # and a hash",
+    "Two paragraphs.\nThe second one.",
+    "Three\n\nparagraphs, one empty line between two of them",
+    "  leading spaces and 'quotes' and \"double quotes\"",
+    "- looks like a list item",
+]
+
+
+@pytest.mark.parametrize("translation", TRANSLATIONS)
+@pytest.mark.parametrize("case", list(YAML_CASES))
+def test_translation_reads_back_as_the_value(case: str, translation: str) -> None:
+    yaml_text = YAML_CASES[case]
+    document = segment_document(_front_matter(yaml_text), "source/doc.md", ("description",))
+    segment = document.segments[0]
+    before = _values(document.text)
+    after = _values(rebuild_markdown(
+        document, lambda s: translation if s is segment else None))
+    old = before["description"]
+    new = after["description"]
+    if isinstance(old, list):
+        old, new = old[0], new[0]
+        assert after["description"][1:] == before["description"][1:]
+    assert after["next"] == 1
+    expected = translation
+    if segment.style in ("yaml-plain", "yaml-double", "yaml-single") \
+            and "\n" not in segment.msgid:
+        expected = expected.replace("\n", " ")  # its msgid has no newline: one line
+    if segment.style == "yaml-literal":
+        expected = expected.lstrip()  # spaces starting a block would be its indentation
+    if segment.style == "yaml-folded":
+        expected = "\n".join(line.strip() for line in expected.split("\n"))
+    # The chomping indicator of a block scalar still decides its final newlines.
+    assert new.rstrip("\n") == expected
+    assert new[len(new.rstrip("\n")):] == old[len(old.rstrip("\n")):]
+
+
+def test_a_one_line_value_stays_one_line() -> None:
+    document = segment_document(_front_matter("title: 标题\n"), "source/doc.md", ("title",))
+    rebuilt = rebuild_markdown(document, lambda s: "A\ntitle" if s.kind.startswith("front")
+                               else None)
+    assert _values(rebuilt)["title"] == "A title"
