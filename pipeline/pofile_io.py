@@ -136,29 +136,28 @@ def write_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def _without_dates(text: str) -> str:
-    return "\n".join(line for line in text.split("\n")
-                     if not line.startswith(tuple(f'"{h}:' for h in _DATE_HEADERS)))
-
-
-def write_catalog(path: Path, catalog: polib.POFile, stamp: str, date_header: str) -> bool:
+def write_catalog(path: Path, catalog: polib.POFile, stamp: str, date_header: str,
+                  durable: bool = True) -> bool:
     """Write ``catalog`` unless the file already says the same but for its dates.
 
     ``date_header`` (POT-Creation-Date or PO-Revision-Date) is set to ``stamp`` only when the
     content changes, so re-running a command leaves files and diffs untouched.  Returns
-    whether the file was written.
+    whether the file was written.  ``durable=False`` is for templates, which extract makes
+    again from the source (see :func:`write_atomic`).
     """
     # Undecodable bytes only make the old file differ: it is written anew (a damaged POT
     # is regenerated; a PO was read, and so checked, before it gets here).
     old_text = path.read_text(encoding="utf-8", errors="replace") if path.exists() else None
-    if old_text is not None:
-        old_date = _header_dates(old_text).get(date_header)
-        if old_date:
-            catalog.metadata[date_header] = old_date
-        if serialize_catalog(catalog) == old_text:
-            return False
-    catalog.metadata[date_header] = stamp
-    write_atomic(path, serialize_catalog(catalog).encode("utf-8"))
+    old_date = _header_dates(old_text).get(date_header) if old_text is not None else None
+    catalog.metadata[date_header] = old_date or stamp
+    text = serialize_catalog(catalog)  # once: polib's writer is most of a small job's time
+    if text == old_text:
+        return False
+    if old_date and old_date != stamp:
+        catalog.metadata[date_header] = stamp
+        dated = text.replace(f'"{date_header}: {old_date}\\n"', f'"{date_header}: {stamp}\\n"', 1)
+        text = dated if dated != text else serialize_catalog(catalog)
+    write_atomic(path, text.encode("utf-8"), durable)
     return True
 
 

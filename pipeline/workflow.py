@@ -25,7 +25,8 @@ def write_template(project: Project, name: str, document: Document,
     """Extract and write ``locales/<doc>.pot`` (only if its content changed)."""
     template = extract_catalog(document, project.config.project_name, stamp)
     path = project.template_path(name)
-    written = write_catalog(path, template, stamp, "POT-Creation-Date")
+    # Not fsynced: a template lost to a power cut is made again by the next extract.
+    written = write_catalog(path, template, stamp, "POT-Creation-Date", durable=False)
     return template, [project.shown(path)] if written else []
 
 
