@@ -34,6 +34,10 @@ class Config:
     """What ``build`` writes (a subset of :data:`BUILD_FORMATS`)."""
     fuzzy_threshold: float = 0.6
     """How close (difflib ratio) an old msgid must be to keep its translation as fuzzy."""
+    html_blocks: bool = False
+    """Extract HTML blocks with words in them (``<div align="center">…</div>``), tags and
+    all, as entries; by default they are skeleton.  ``<pre>``, ``<script>``, ``<style>``,
+    ``<textarea>``, comments and declarations never are."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Tables and keys other features read (``[engine]``, ``[check]`` ...)."""
 

@@ -37,7 +37,7 @@ class Segment:
     style: str = "inline"
     """How a translation is written back: ``inline`` (Markdown lines), ``line`` (one line:
     ATX heading), ``cell`` (table cell), ``yaml-plain``, ``yaml-double``, ``yaml-single``,
-    ``yaml-literal``, ``yaml-folded`` (block scalars)."""
+    ``yaml-literal``, ``yaml-folded`` (block scalars), ``html`` (an HTML block)."""
     prefix: str = ""
     """Container prefix put before every extra line of a translation (``> ``, list indent)."""
     context: str | None = None

@@ -90,7 +90,7 @@ class Project:
         shown = self.shown(path)
         data = read_source_bytes(path, shown)
         store = self.cache_dir / "documents" / f"{name}.json"
-        salt = repr((self.config.front_matter_keys, shown))
+        salt = repr((self.config.front_matter_keys, self.config.html_blocks, shown))
         return cached_document(data, store, salt, lambda: parse_document(data, shown,
                                                                           self.config))
 
@@ -122,7 +122,7 @@ def parse_document(data: bytes, shown: str, config: Config) -> Document:
     from .segmenter import segment_document  # markdown-it: only when a document is parsed
 
     text, newline, bom = decode_source(data, shown)
-    document = segment_document(text, shown, config.front_matter_keys)
+    document = segment_document(text, shown, config.front_matter_keys, config.html_blocks)
     document.newline, document.bom = newline, bom
     return document
 

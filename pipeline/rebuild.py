@@ -30,6 +30,12 @@ def _cell(segment: Segment, translation: str) -> str:
     return _UNESCAPED_PIPE.sub(r"\1\\|", _line(segment, translation))
 
 
+def _html(segment: Segment, translation: str) -> str:
+    # A blank line would end the HTML block and turn the rest into Markdown.
+    lines = [line for line in translation.split("\n") if line.strip()]
+    return ("\n" + segment.prefix).join(lines)
+
+
 def _yaml(segment: Segment, translation: str) -> str:
     if "\n" not in segment.msgid:
         translation = translation.replace("\n", " ")  # a one-line value stays one line
@@ -54,6 +60,7 @@ WRITERS: dict[str, Callable[[Segment, str], str]] = {
     "inline": _inline,
     "line": _line,
     "cell": _cell,
+    "html": _html,
     "yaml-plain": _yaml,
     "yaml-double": _yaml,
     "yaml-single": _yaml,

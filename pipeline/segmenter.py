@@ -4,7 +4,8 @@ Principles, each traced in the code below:
 
 1. A segment is one block's inline text: heading, paragraph (in a list item, quote or
    footnote too), or one table cell.  Code, HTML blocks, math blocks, link reference
-   definitions and anything without a word in it stay skeleton.
+   definitions and anything without a word in it stay skeleton; HTML blocks too, unless
+   asked for (then the whole block is one segment, tags and all).
 2. The segment's span starts at its first character and ends after its last, so container
    prefixes of its first line, heading markers and table pipes are skeleton.
 3. The msgid is that span with the container prefixes of continuation lines removed and soft
@@ -36,6 +37,9 @@ from .markdown_parser import (TABLE_ROWS, definitions_of, parse_blocks, parse_in
 _COMMAND = re.compile(r"^<!--\s*i18n:\s*(skip-start|skip-end|skip|context|note)\b\s*(.*?)\s*-->\s*$",
                       re.S)
 _TASK_MARKER = re.compile(r"^\[[ xX]\][ \t]+")
+# HTML blocks of CommonMark kinds 1-5 (raw text, comments, declarations): never text.
+_RAW_HTML = re.compile(r"<(?:(?:script|pre|style|textarea)(?:[\s>]|$)|[!?])", re.I)
+_TAG = re.compile(r"<[^>]*>")
 _CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list item",
                "footnote_open": "footnote"}
 _MARKUP_CHARS = set("*_~")
@@ -65,8 +69,10 @@ class _Commands:
 
 
 def segment_document(text: str, path: str,
-                     front_matter_keys: Sequence[str] = DEFAULT_FRONT_MATTER_KEYS) -> Document:
-    """Parse ``text`` (LF line ends) and return its :class:`Document` with all segments."""
+                     front_matter_keys: Sequence[str] = DEFAULT_FRONT_MATTER_KEYS,
+                     html_blocks: bool = False) -> Document:
+    """Parse ``text`` (LF line ends) and return its :class:`Document` with all segments
+    (``html_blocks``: HTML blocks with words in them too)."""
     tokens, env = parse_blocks(text)
     starts = line_starts(text)
     commands = _read_commands(tokens, len(starts))
@@ -90,6 +96,9 @@ def segment_document(text: str, path: str,
                 segments.append(segment)
         elif token.type == "tr_open" and token.map:
             segments += _row_segments(text, starts, tokens, index, env)
+        elif token.type == "html_block" and html_blocks and token.map:
+            html = _html_segment(text, starts, token)
+            segments += [html] if html else []
     kept = [commands.apply(s) for s in segments]
     # Source order, not token order: the footnote plugin moves every footnote body to the
     # end of the token stream, wherever its definition stands.
@@ -129,6 +138,21 @@ def _block_segment(text: str, starts: list[int], token: Token, parent: Token, ki
     return Segment(start=start, end=end, line=first + 1, kind=kind, msgid=msgid,
                    style="line" if single_line else "inline",
                    prefix=_canonical_prefix(text[line_start:start]))
+
+
+def _html_segment(text: str, starts: list[int], token: Token) -> Segment | None:
+    content = token.content.rstrip("\n")
+    if content[:1] in (" ", "\t") or _RAW_HTML.match(content) \
+            or not any(char.isalpha() for char in _TAG.sub("", content)):
+        return None
+    first = token.map[0] if token.map else 0
+    span = _content_span(text, starts, first, content, token)
+    if span is None:
+        return None
+    start, end = span
+    # Not joined: the lines are the author's HTML, and a blank line would end the block.
+    return Segment(start=start, end=end, line=first + 1, kind="html block", msgid=content,
+                   style="html", prefix=_canonical_prefix(text[starts[first]:start]))
 
 
 def _content_span(text: str, starts: list[int], first: int, content: str,

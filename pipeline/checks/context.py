@@ -21,8 +21,8 @@ from .inline_facts import InlineFacts, inline_facts, plain_facts
 from .scripts import is_latin
 
 Key = tuple[str | None, str]
-MARKDOWN_STYLES = frozenset({"inline", "line", "cell"})
-BLOCK_STYLES = frozenset({"inline"})
+MARKDOWN_STYLES = frozenset({"inline", "line", "cell", "html"})
+BLOCK_STYLES = frozenset({"inline", "html"})
 """Styles whose text becomes Markdown lines of their own (not a heading line or a cell)."""
 
 
@@ -36,6 +36,8 @@ def _styles_from_kinds(entry: polib.POEntry) -> frozenset[str]:
             styles.add("cell")
         elif kind == "heading":
             styles.add("line")
+        elif kind == "html block":
+            styles.add("html")
         elif kind:
             styles.add("inline")
     return frozenset(styles or {"inline"})
