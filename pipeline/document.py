@@ -36,7 +36,8 @@ class Segment:
     """The text a translator sees: container prefixes removed, soft breaks joined."""
     style: str = "inline"
     """How a translation is written back: ``inline`` (Markdown lines), ``line`` (one line:
-    ATX heading), ``cell`` (table cell), ``yaml-plain``, ``yaml-double``, ``yaml-single``,
+    ATX heading), ``cell`` (table cell), ``yaml-plain`` (``yaml-plain-flow`` inside
+    ``[…]`` or ``{…}``), ``yaml-double``, ``yaml-single``,
     ``yaml-literal``, ``yaml-folded`` (block scalars), ``html`` (an HTML block)."""
     prefix: str = ""
     """Container prefix put before every extra line of a translation (``> ``, list indent)."""

@@ -51,7 +51,7 @@ def front_matter_segments(text: str, start: int, content: str, first_line: int, 
         return []
     segments = []
     for key in keys:
-        for node in _scalars_at(root, key.split(".")):
+        for node, in_flow in _scalars_at(root, key.split(".")):
             if not str(node.tag).endswith(":str"):
                 continue  # dates, numbers, booleans
             if node.style in _BLOCK_STYLES:
@@ -66,7 +66,7 @@ def front_matter_segments(text: str, start: int, content: str, first_line: int, 
             segments.append(Segment(
                 start=start + begin, end=start + end,
                 line=first_line + content.count("\n", 0, begin), kind=f"front matter: {key}",
-                msgid=msgid, style=_STYLES.get(node.style) or _BLOCK_STYLES[node.style],
+                msgid=msgid, style=_style(node, in_flow),
                 prefix=indent))
     return segments
 
@@ -145,17 +145,28 @@ def _yaml() -> YAML:
     return YAML()
 
 
-def _scalars_at(node: Node, path: list[str]) -> Iterator[ScalarNode]:
+def _style(node: ScalarNode, in_flow: bool) -> str:
+    if node.style in _BLOCK_STYLES:
+        return _BLOCK_STYLES[node.style]
+    # In [a, b] or {k: v} a plain scalar cannot hold , [ ] { }: its writer must know.
+    return "yaml-plain-flow" if node.style is None and in_flow else _STYLES[node.style]
+
+
+def _scalars_at(node: Node, path: list[str],
+                in_flow: bool = False) -> Iterator[tuple[ScalarNode, bool]]:
+    """The scalars at ``path``, each with whether it sits in a flow collection."""
+    if isinstance(node, (MappingNode, SequenceNode)):
+        in_flow = in_flow or bool(node.flow_style)
     if not path:
         if isinstance(node, ScalarNode):
-            yield node
+            yield node, in_flow
         elif isinstance(node, SequenceNode):
-            yield from (item for item in node.value if isinstance(item, ScalarNode))
+            yield from ((item, in_flow) for item in node.value if isinstance(item, ScalarNode))
         return
     if isinstance(node, MappingNode):
         for key, value in node.value:
             if isinstance(key, ScalarNode) and key.value == path[0]:
-                yield from _scalars_at(value, path[1:])
+                yield from _scalars_at(value, path[1:], in_flow)
 
 
 def render_scalar(style: str, value: str) -> str:
@@ -163,16 +174,20 @@ def render_scalar(style: str, value: str) -> str:
     where the style cannot hold it (a newline, for one)."""
     if style == "yaml-single" and "\n" not in value:
         return "'" + value.replace("'", "''") + "'"
-    if style == "yaml-plain" and _SAFE_PLAIN.match(value) and _reads_as_string(value):
+    if style in ("yaml-plain", "yaml-plain-flow") and _SAFE_PLAIN.match(value) \
+            and _reads_as_string(value, in_flow=style == "yaml-plain-flow"):
         return value
     return json.dumps(value, ensure_ascii=False)
 
 
-def _reads_as_string(value: str) -> bool:
+def _reads_as_string(value: str, in_flow: bool) -> bool:
     try:
-        node = _yaml().compose(f"k: {value}\n")
+        node = _yaml().compose(f"k: [{value}]\n" if in_flow else f"k: {value}\n")
     except YAMLError:
         return False
     scalar = node.value[0][1]
+    if in_flow:
+        items = scalar.value if isinstance(scalar, SequenceNode) else []
+        scalar = items[0] if len(items) == 1 else None
     return isinstance(scalar, ScalarNode) and str(scalar.tag).endswith(":str") \
         and scalar.value == value

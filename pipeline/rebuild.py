@@ -62,6 +62,7 @@ WRITERS: dict[str, Callable[[Segment, str], str]] = {
     "cell": _cell,
     "html": _html,
     "yaml-plain": _yaml,
+    "yaml-plain-flow": _yaml,
     "yaml-double": _yaml,
     "yaml-single": _yaml,
     "yaml-literal": _yaml_literal,

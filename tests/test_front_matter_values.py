@@ -1,6 +1,8 @@
-"""Front-matter values written over several lines: folded plain and quoted scalars, ``|``
-and ``>`` block scalars.  Each is one segment; a translation written back must read, as YAML,
-as exactly that translation (the golden case ``front-matter-multiline`` shows the msgids)."""
+"""Front-matter values written back: a translation must read, as YAML, as exactly that
+translation, whatever the value's style.  Values over several lines (folded plain and quoted
+scalars, ``|`` and ``>`` block scalars) are one segment each (the golden case
+``front-matter-multiline`` shows the msgids); plain scalars in ``[…]`` and ``{…}`` cannot
+hold the flow indicators."""
 
 from __future__ import annotations
 
@@ -101,3 +103,32 @@ def test_a_one_line_value_stays_one_line() -> None:
     rebuilt = rebuild_markdown(document, lambda s: "A\ntitle" if s.kind.startswith("front")
                                else None)
     assert _values(rebuilt)["title"] == "A title"
+
+
+
+FLOW_CASES = {
+    "sequence": ("tags: [标签, 其他]\n", ("tags", 0)),
+    "mapping": ("image: {alt: 封面, path: a.png}\n", ("image", "alt")),
+}
+
+
+@pytest.mark.parametrize("translation", ["Deep learning, extended", "[not] a list",
+                                         "{not: a map}", "Key: value", "Plain words"])
+@pytest.mark.parametrize("case", list(FLOW_CASES))
+def test_a_plain_value_in_a_flow_collection_stays_one_value(case: str, translation: str) -> None:
+    yaml_text, path = FLOW_CASES[case]
+    document = segment_document(_front_matter(yaml_text), "source/doc.md",
+                                ("tags", "image.alt"))
+    segment = document.segments[0]
+    assert segment.style == "yaml-plain-flow"
+    rebuilt = rebuild_markdown(document, lambda s: translation if s is segment else None)
+    before, after = _values(document.text), _values(rebuilt)
+    *parents, last = path
+    holder: object = after
+    for step in parents:
+        holder = holder[step]  # type: ignore[index]
+    assert holder[last] == translation  # type: ignore[index]
+    holder[last] = segment.msgid  # type: ignore[index]
+    assert after == before  # the same items and keys: nothing split or merged
+    if translation == "Plain words":
+        assert f'"{translation}"' not in rebuilt  # still plain where plain reads the same
