@@ -81,17 +81,16 @@ def _flow_scalar(content: str, node: ScalarNode) -> _Cut:
     if "\n" not in raw:
         return begin, end, node.value, ""
     inner = raw if node.style is None else raw[1:-1]
+    if node.style == "'":
+        inner = inner.replace("''", "'")  # never across a line break
     lines = inner.split("\n")
     # YAML trims the whitespace around each line break, not inside the quotes' ends.
     lines = [lines[0].rstrip(" \t"), *(line.strip(" \t") for line in lines[1:-1]),
              lines[-1].lstrip(" \t")]
-    value = _fold(lines, lambda left, right: " ")
-    if node.style == "'":
-        value = value.replace("''", "'")
-    if value != node.value or (node.style == '"' and "\\" in inner):
+    if _fold(lines, lambda left, right: " ") != node.value \
+            or (node.style == '"' and "\\" in inner):
         return begin, end, node.value, ""  # escapes: YAML's own reading, spaces and all
-    joined = _fold(lines, soft_break_joiner)
-    return begin, end, joined.replace("''", "'") if node.style == "'" else joined, ""
+    return begin, end, _fold(lines, soft_break_joiner), ""
 
 
 def _block_scalar(content: str, node: ScalarNode) -> _Cut | None:

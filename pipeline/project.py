@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from .config import Config, load_config
 from .document import Document
@@ -90,7 +91,7 @@ class Project:
         shown = self.shown(path)
         data = read_source_bytes(path, shown)
         store = self.cache_dir / "documents" / f"{name}.json"
-        salt = repr((self.config.front_matter_keys, self.config.html_blocks, shown))
+        salt = repr((segmenting(self.config), shown))
         return cached_document(data, store, salt, lambda: parse_document(data, shown,
                                                                           self.config))
 
@@ -117,12 +118,17 @@ def files_under(folder: Path, suffix: str) -> list[str]:
     return names
 
 
+def segmenting(config: Config) -> dict[str, Any]:
+    """The settings that shape a document's segments (and so key its cached parse)."""
+    return {"front_matter_keys": config.front_matter_keys, "html_blocks": config.html_blocks}
+
+
 def parse_document(data: bytes, shown: str, config: Config) -> Document:
     """Decode and segment the bytes of a source file."""
     from .segmenter import segment_document  # markdown-it: only when a document is parsed
 
     text, newline, bom = decode_source(data, shown)
-    document = segment_document(text, shown, config.front_matter_keys, config.html_blocks)
+    document = segment_document(text, shown, **segmenting(config))
     document.newline, document.bom = newline, bom
     return document
 

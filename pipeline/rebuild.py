@@ -32,8 +32,7 @@ def _cell(segment: Segment, translation: str) -> str:
 
 def _html(segment: Segment, translation: str) -> str:
     # A blank line would end the HTML block and turn the rest into Markdown.
-    lines = [line for line in translation.split("\n") if line.strip()]
-    return ("\n" + segment.prefix).join(lines)
+    return _inline(segment, "\n".join(line for line in translation.split("\n") if line.strip()))
 
 
 def _yaml(segment: Segment, translation: str) -> str:
