@@ -8,17 +8,23 @@ builds one document; it should not pay for importing the renderer in the main pr
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from .completion import Publication
+from .completion import Publication, document_counts, memo_salt, open_memo, share
 from .config import BUILD_FORMATS
+from .document_cache import code_digest
 from .glossary import GLOSSARY_NAME
 from .project import Project
-from .publish.site import Site, bilingual_path, page_path
+from .publish.site import INDEX_PATH, Site, bilingual_path, page_path
 
 if TYPE_CHECKING:
     from .runner import JobResult
+
+IndexRow = tuple[str, str, dict[str, float]]
+"""One document of the index: its name, its title and its completion per language."""
 
 
 def make_site(project: Project, languages: Sequence[str], drafts: Sequence[str] = (),
@@ -79,3 +85,36 @@ def build_job(project: Project, name: str, languages: Sequence[str], site: Site,
     from .build_stage import build_document
 
     return build_document(project, name, languages, site, formats)
+
+
+def index_step(project: Project, site: Site) -> list[str]:
+    """Write ``build/index.html`` unless it is what its rows (titles and completion, from
+    the memo), the site and the code made last time and the file is untouched; the paths
+    written.  Deciding costs ``stat`` calls; only writing imports the renderer."""
+    memo = open_memo(project)
+    rows: list[IndexRow] = []
+    for name in project.document_names():
+        completion = {}
+        for language in site.languages:
+            total, done = document_counts(project, name, language, memo)
+            completion[language] = share(done, total)
+        title = memo.get("title", project.source_file(name), lambda: _title(project, name),
+                         salt=memo_salt(project, "title"))
+        rows.append((name, title, completion))
+    path = project.build_dir / INDEX_PATH
+    salt = hashlib.sha256(json.dumps([rows, site.key, site.source, project.config.project_name,
+                                      code_digest()], ensure_ascii=False).encode()).hexdigest()
+    written: list[str] = []
+    if not memo.holds("index", path, salt):
+        from .publish.writer import write_index  # jinja2: only when the index is written
+
+        written = write_index(project, site, rows)
+        memo.put("index", path, None, salt)
+    memo.save()
+    return written
+
+
+def _title(project: Project, name: str) -> str:
+    from .publish.writer import source_title  # parses: only for a title not in the memo
+
+    return source_title(project, name)

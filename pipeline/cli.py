@@ -108,8 +108,7 @@ def _published_languages(project: Project, languages: list[str],
 
 
 def run_build(project: Project, args: argparse.Namespace) -> int:
-    from .build_plan import build_files, build_job, publishing_site
-    from .publish.site import INDEX_PATH
+    from .build_plan import build_files, build_job, index_step, publishing_site
 
     if getattr(args, "no_machine_drafts", False):
         project = replace(project, config=replace(project.config, publish_machine_drafts=False))
@@ -125,12 +124,10 @@ def run_build(project: Project, args: argparse.Namespace) -> int:
                            args.jobs, echo("built"), args.debug)
     remember(project, report.facts)
     # The index lists every document: written after the jobs, unless one failed (a failed
-    # build changes nothing more) or no document changed (its inputs are theirs).
-    if "html" in formats and not report.errors and \
-            (report.shown or not (project.build_dir / INDEX_PATH).exists()):
-        from .publish.writer import write_index  # jinja2: only when the index is written
-
-        report.written += write_index(project, site)
+    # build changes nothing more).  A deleted document, another language's new counts or
+    # a damaged file change it without any document's job running.
+    if "html" in formats and not report.errors:
+        report.written += index_step(project, site)
     return print_report(report, "built")
 
 

@@ -206,6 +206,26 @@ def test_a_text_that_does_not_match_the_catalog_is_published_unmarked(make_proje
                        "build/bilingual/zh-en/doc.html"]
 
 
+def test_the_index_follows_changes_no_document_job_sees(make_project, capsys) -> None:
+    root = _project(make_project, ["en", "ja"], docs={"a": SOURCE, "b": "# 乙\n\n正文。\n"})
+    _build(root)
+    assert main(["--root", str(root), "build"]) == 0
+    index = root / "build/index.html"
+    # Damaged by hand, nothing else changed: repaired.
+    index.write_text("x", encoding="utf-8")
+    assert main(["--root", str(root), "build"]) == 0
+    assert "乙" in index.read_text(encoding="utf-8")
+    # ja translated, then only en built: ja's column still shows it.
+    _translate(root, "ja")
+    assert main(["--root", str(root), "build", "-l", "en"]) == 0
+    assert "100%" in index.read_text(encoding="utf-8")
+    # A deleted document leaves the index.
+    (root / "source/b.md").unlink()
+    _build(root)
+    assert main(["--root", str(root), "build"]) == 0
+    assert "乙" not in index.read_text(encoding="utf-8")
+
+
 def test_the_index_is_rendered_again_only_when_its_rows_change(make_project, capsys) -> None:
     root = _project(make_project, ["en"], docs={"a": SOURCE, "b": "# 乙\n\n正文。\n"})
     _build(root)

@@ -6,16 +6,13 @@ writes that one file.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Mapping, Sequence
 
 import polib
 
-from ..completion import document_counts, memo_salt, open_memo, share
+from ..build_plan import IndexRow
 from ..config import BUILD_FORMATS
 from ..document import Document
-from ..document_cache import code_digest
 from ..pofile_io import write_changed
 from ..project import Project
 from ..sourcefile import encode_output
@@ -81,28 +78,10 @@ def source_title(project: Project, name: str) -> str:
     return page_title(source, name)
 
 
-def write_index(project: Project, site: Site) -> list[str]:
-    """Write ``build/index.html`` if it changed; the paths written."""
-    documents = []
-    memo = open_memo(project)
-    for name in project.document_names():
-        completion = {}
-        for language in site.languages:
-            total, done = document_counts(project, name, language, memo)
-            completion[language] = share(done, total)
-        title = memo.get("title", project.source_file(name),
-                         lambda: source_title(project, name), salt=memo_salt(project, "title"))
-        documents.append(IndexDocument(name, title, completion))
-    # The page is a function of its rows, the site and the code: when they are what they
-    # were at the last write and the file is untouched, rendering it again would only cost.
-    path = project.build_dir / INDEX_PATH
-    rows = [[[d.name, d.title, d.completion] for d in documents], site.key, site.source,
-            project.config.project_name, code_digest()]
-    salt = hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()
+def write_index(project: Project, site: Site, rows: Sequence[IndexRow]) -> list[str]:
+    """Render and write ``build/index.html`` from its rows; the paths written."""
+    documents = [IndexDocument(name, title, completion) for name, title, completion in rows]
     written: list[str] = []
-    if not memo.holds("index", path, salt):
-        html = render_index(documents, site, project.config.project_name)
-        _write(project, INDEX_PATH, html.encode(), written)
-        memo.put("index", path, None, salt)
-    memo.save()
+    _write(project, INDEX_PATH, render_index(documents, site, project.config.project_name)
+           .encode(), written)
     return written
