@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .document import Document, Segment
+from .errors import FileSystemError
 from .pofile_io import write_atomic
 
 
@@ -54,7 +55,7 @@ def cached_document(data: bytes, store: Path, salt: str,
     if faithful:
         try:
             write_atomic(store, text.encode("utf-8"), durable=False)
-        except OSError:
+        except FileSystemError:
             pass  # a read-only cache costs time, not correctness
     return document
 

@@ -82,7 +82,10 @@ def segment_document(text: str, path: str,
         if token.type in _CONTAINERS:
             containers.append(_CONTAINERS[token.type])
         elif token.type.replace("_close", "_open") in _CONTAINERS and token.nesting == -1:
-            containers.pop()
+            # The footnote plugin can drop a definition's opening tokens and keep the closing
+            # ones ("[^1]: a\n\t- [^1]: b"): a close without its open closes nothing.
+            if containers:
+                containers.pop()
         elif token.type == "front_matter" and token.map:
             segments += _front_matter(text, starts, token, path, front_matter_keys)
         elif token.type == "inline" and token.map:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .errors import FileSystemError
 from .pofile_io import write_atomic
 
 T = TypeVar("T")
@@ -74,6 +75,6 @@ class StatMemo:
             try:
                 write_atomic(self.store, json.dumps(self.facts, ensure_ascii=False).encode(),
                              durable=False)
-            except OSError:
+            except FileSystemError:
                 pass
             self.changed = False

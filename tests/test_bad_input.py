@@ -204,3 +204,13 @@ def test_a_glossary_with_invalid_utf8_is_named_with_its_line(make_project) -> No
         .replace('msgstr ""\n\n', 'msgstr "Text."\n\n').rstrip('\n') + "\n", encoding="utf-8")
     result = run(root, "check")
     assert (result.returncode, result.stderr) == (1, "error: loc/glossary.csv:3: invalid UTF-8\n")
+
+
+def test_closing_tokens_without_their_opening_do_not_crash(make_project) -> None:
+    # The footnote plugin leaves [list_item_close, bullet_list_close] for this text.
+    source = "[^1]: 注\n\t- [^1]: 注\n"
+    root = make_project({"doc": source})
+    result = subprocess.run([sys.executable, "-m", "pipeline", "--root", str(root), "update"],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.cli import main
+
 from conftest import ROOT
 
 
@@ -151,3 +153,14 @@ def test_documents_are_found_in_subfolders_in_order(tmp_path: Path) -> None:
     (tmp_path / "elsewhere/linked.md").write_text("正文。\n", encoding="utf-8")
     (tmp_path / "source/link").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
     assert open_project(tmp_path).document_names() == ["a-b", "a/b/c", "a/z", "b"]
+
+
+def test_a_cache_that_cannot_be_written_costs_time_not_the_run(make_project, capsys) -> None:
+    root = make_project({"doc": "# 标题\n\n正文。\n"})
+    (root / ".cache").mkdir()
+    (root / ".cache/documents").write_text("a file where the folder goes", encoding="utf-8")
+    (root / ".cache/memo.json").mkdir()
+    assert main(["--root", str(root), "update"]) == 0
+    assert main(["--root", str(root), "build"]) == 0
+    assert "cannot write" not in capsys.readouterr().err
+    assert (root / "build/en/doc.md").read_text(encoding="utf-8") == "# 标题\n\n正文。\n"
