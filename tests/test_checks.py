@@ -17,10 +17,10 @@ import pytest
 
 from pipeline.checks import (CHECK_NAMES, CHECKS, CheckContext, check_catalog, check_entry,
                              document_context, format_problem)
-from pipeline.checks.review import check_levels, msgid_lines
+from pipeline.checks.review import check_levels
 from pipeline.errors import ConfigError
 from pipeline.glossary import Glossary, GlossaryEntry, load_glossary
-from pipeline.pofile_io import read_catalog
+from pipeline.pofile_io import msgid_lines, read_catalog
 from pipeline.segmenter import segment_document
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "checks"
@@ -290,3 +290,19 @@ def test_blocks_of_plain_text_get_the_token_the_inline_parser_would_make() -> No
     texts = _texts() + [corpus.article(0, index) for index in range(1, 11)]
     for text in texts:
         assert _stream(ours.parse(text, {})) == _stream(reference.parse(text, {})), repr(text)
+
+
+def test_contexts_copied_with_replace_share_no_state() -> None:
+    from dataclasses import replace
+
+    document = segment_document("见[论文][1]。\n\n[1]: https://example.com\n", "source/d.md")
+    entry = polib.POEntry(msgid="见[论文][1]。", msgstr="See the paper.",
+                          comment="paragraph")
+    first = document_context(document, "en")
+    second = replace(first, facts_cache={}, read_msgid_lines=lambda: {0: 7})
+    assert [p.check for p in check_entry(entry, second)] == ["links"]
+    assert [p.check for p in check_entry(entry, first)] == ["links"]
+    assert second.place(entry) == ":7" and first.msgid_lines is None
+    # An env given by the caller is the one used.
+    given = document_context(document, "en", env={})
+    assert [p.check for p in check_entry(entry, given)] == ["numbers"]  # [1] is text then

@@ -135,7 +135,7 @@ def test_checks_from_the_kept_definitions_equal_checks_from_a_full_parse() -> No
             catalog.append(polib.POEntry(msgid=segment.msgid, msgstr=text,
                                          msgctxt=segment.context))
         kept = document_context(document, "en")
-        parsed = replace(document_context(document, "en"), lazy={},
+        parsed = replace(document_context(document, "en"),
                          env=parse_blocks(document.text)[1], facts_cache={})
         found = [(e.msgid, p) for e, p in check_catalog(catalog, kept)]
         assert found == [(e.msgid, p) for e, p in check_catalog(catalog, parsed)]

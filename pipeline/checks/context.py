@@ -59,11 +59,10 @@ class CheckContext:
     """Per-check level from ``[check]`` in pipeline.toml: ``warning`` or ``off``."""
     shown: str = ""
     """The catalog's path as printed in problem lines."""
-    msgid_lines: Mapping[int, int] = field(default_factory=dict)
-    """Line of each entry's ``msgid`` by the line the entry starts on (polib's linenum)."""
-    lazy: dict[str, Callable[[], Any]] = field(default_factory=dict, repr=False)
-    """Fields (``env``, ``msgid_lines``) to fill on first use: a build of an untranslated
-    catalog checks nothing and should not parse the source for it."""
+    msgid_lines: Mapping[int, int] | None = None
+    """Line of each entry's ``msgid`` by the line the entry starts on (polib's linenum);
+    None: ``read_msgid_lines()`` on the first problem (a clean catalog never needs it)."""
+    read_msgid_lines: Callable[[], Mapping[int, int]] = field(default=dict, repr=False)
     facts_cache: dict[tuple[bool, str], InlineFacts] = field(default_factory=dict, repr=False)
     """Facts by (parsed as Markdown, text): the contexts of one document's languages may
     share one, as a msgid's facts are the same in every language."""
@@ -81,15 +80,10 @@ class CheckContext:
         """False for front-matter values: only text checks apply to them."""
         return bool(self.entry_styles(entry) & MARKDOWN_STYLES)
 
-    def _filled(self, name: str) -> None:
-        if name in self.lazy:
-            setattr(self, name, self.lazy.pop(name)())
-
     def facts(self, entry: polib.POEntry, text: str) -> InlineFacts:
         """The facts of ``text`` (the entry's msgid or msgstr), parsed once."""
         key = (self.is_markdown(entry), text)
         if key not in self.facts_cache:
-            self._filled("env")
             self.facts_cache[key] = inline_facts(text, self.env) if key[0] \
                 else plain_facts(text)
         return self.facts_cache[key]
@@ -105,7 +99,8 @@ class CheckContext:
     def place(self, entry: polib.POEntry) -> str:
         """``path:line`` of the entry's msgid."""
         start = entry.linenum if isinstance(entry.linenum, int) else 0
-        self._filled("msgid_lines")
+        if self.msgid_lines is None:
+            self.msgid_lines = self.read_msgid_lines()
         return f"{self.shown}:{self.msgid_lines.get(start, start)}"
 
 
@@ -117,5 +112,5 @@ def document_context(document: Document, language: str, **settings: Any) -> Chec
         style = "yaml" if segment.style.startswith("yaml") else segment.style
         styles.setdefault((segment.context, segment.msgid), set()).add(style)
     frozen = {key: frozenset(value) for key, value in styles.items()}
-    lazy = {"env": lambda: env_of(document.definitions), **settings.pop("lazy", {})}
-    return CheckContext(language=language, styles=frozen, lazy=lazy, **settings)
+    return CheckContext(language=language, styles=frozen,
+                        **{"env": env_of(document.definitions), **settings})

@@ -84,5 +84,5 @@ def project_checks(project: Project, document: Document, name: str, language: st
                             source_language=project.config.source_language,
                             glossary=project.glossary,
                             levels=check_levels(project.config.extra.get("check", {})),
-                            shown=project.shown(path), lazy={"msgid_lines": lines},
+                            shown=project.shown(path), read_msgid_lines=lines,
                             facts_cache={} if facts_cache is None else facts_cache)
