@@ -252,14 +252,27 @@ def _texts() -> list[str]:
     return texts
 
 
-def test_plain_text_needs_no_parse() -> None:
-    from pipeline.markdown_parser import is_plain_text, parse_inline
+def _reference_parser():
+    """Our parser with markdown-it's own core ``inline`` rule: no plain-text shortcut."""
+    from markdown_it.rules_core.inline import inline as markdown_it_inline
 
+    from pipeline.markdown_parser import markdown_parser
+
+    reference = markdown_parser.__wrapped__()
+    reference.core.ruler.at("inline", markdown_it_inline)
+    return reference
+
+
+def test_plain_text_needs_no_parse() -> None:
+    from pipeline.markdown_parser import is_plain_text
+
+    reference = _reference_parser()
     plain = 0
     for text in _texts():
         if is_plain_text(text):
             plain += 1
-            tokens = parse_inline(text, {})
+            parsed = reference.parseInline(text, {})
+            tokens = parsed[0].children or [] if parsed else []
             assert [(t.type, t.content) for t in tokens] == \
                 ([("text", text)] if text else []), repr(text)
     assert plain > 300
@@ -272,8 +285,6 @@ def _stream(tokens: list) -> list:
 
 
 def test_blocks_of_plain_text_get_the_token_the_inline_parser_would_make() -> None:
-    from markdown_it.rules_core.inline import inline as markdown_it_inline
-
     from pipeline.markdown_parser import markdown_parser
 
     import importlib.util
@@ -284,8 +295,7 @@ def test_blocks_of_plain_text_get_the_token_the_inline_parser_would_make() -> No
     assert spec and spec.loader
     corpus = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(corpus)
-    reference = markdown_parser.__wrapped__()
-    reference.core.ruler.at("inline", markdown_it_inline)  # markdown-it's own rule
+    reference = _reference_parser()
     ours = markdown_parser()
     texts = _texts() + [corpus.article(0, index) for index in range(1, 11)]
     for text in texts:
