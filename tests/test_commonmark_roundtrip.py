@@ -1,4 +1,5 @@
-"""Every CommonMark 0.31.2 example is a round-trip test (../shared/commonmark-spec.json).
+"""Every CommonMark 0.31.2 example is a round-trip test (tests/fixtures/commonmark-spec.json,
+a copy of ../shared/commonmark-spec.json).
 
 * identity: msgstr = msgid for every entry rebuilds the example byte for byte;
 * pseudo-translation: "Ж " + msgid rebuilds to the same block structure with every code
@@ -14,11 +15,10 @@ from pipeline.markdown_parser import parse_blocks, walk_inline
 from pipeline.rebuild import rebuild_markdown
 from pipeline.segmenter import segment_document
 
-from conftest import SPEC, spec_examples
+from conftest import spec_examples
 
 EXAMPLES = spec_examples()
 IDS = [f"example-{example['example']}" for example in EXAMPLES]
-pytestmark = pytest.mark.skipif(not SPEC.exists(), reason="../shared/commonmark-spec.json absent")
 
 
 def test_all_examples_are_present() -> None:

@@ -8,7 +8,7 @@ import polib
 import pytest
 
 from pipeline.document import Document
-from pipeline.markdown_parser import parse_blocks
+from pipeline.markdown_parser import parse_blocks, parse_blocks_shared
 from pipeline.publish.bilingual_html import bilingual_rows, top_level_blocks
 from pipeline.publish.bilingual_markdown import bilingual_markdown
 from pipeline.publish.edition import localized_edition, source_edition, source_heading_ids
@@ -151,4 +151,7 @@ def test_editions_sharing_one_parse_do_not_see_each_others_changes() -> None:
         html = render_tokens(edition.tokens, edition.env)
         assert html.count("¶") == 1, html
         assert html.count('lang="zh"') == marked, (edition.language, html)
-    assert parse_blocks(document.text)[0][0].attrGet("id") is None
+    # The shared parse itself is untouched: no heading id, no lang mark.
+    shared = parse_blocks_shared(document.text)[0]
+    assert shared[0].attrGet("id") is None
+    assert not any(t.attrGet("lang") for t in shared)

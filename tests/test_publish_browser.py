@@ -22,7 +22,7 @@ import pytest
 from pipeline.cli import main
 from test_publish_support import Elements
 
-from conftest import ROOT, SAMPLE, need_shared
+from conftest import ROOT, SAMPLE
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(
@@ -69,7 +69,6 @@ def _pseudo_translate(path: Path) -> None:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     """The sample built for en (the repository's catalog, if any) and a pseudo language."""
-    need_shared(SAMPLE)
     root = tmp_path_factory.mktemp("browser") / "project"
     (root / "source").mkdir(parents=True)
     shutil.copy(SAMPLE, root / "source" / "aigc-intro.md")

@@ -19,7 +19,7 @@ from conftest import SAMPLE, need_shared
 
 @pytest.fixture(scope="module")
 def text() -> str:
-    return need_shared(SAMPLE).read_text(encoding="utf-8")
+    return SAMPLE.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
