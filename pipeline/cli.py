@@ -18,7 +18,7 @@ from .config import BUILD_FORMATS
 from .errors import ConfigError, FileSystemError, PipelineError
 from .project import Project, open_project, shown_path
 from .runner import JobResult, Report, run_documents
-from .workflow import extract_document, remove_orphan_templates, stage_files, update_document
+from .workflow import remove_orphan_templates, stage_files, update_document
 
 # Modules of the other commands (checks, publishing, engines) are imported when their
 # command runs: a no-op `extract` or `update` should not pay for them.
@@ -69,26 +69,28 @@ def print_report(report: Report, verb: str) -> int:
 
 
 def run_extract(project: Project, args: argparse.Namespace) -> int:
-    files = partial(stage_files, languages=())
-    report = run_documents(project, project.document_names(), extract_document, files,
-                           "extract", args.jobs, echo("wrote"), args.debug)
+    return _catalog_stage(project, args, [], "extract")
+
+
+def run_update(project: Project, args: argparse.Namespace) -> int:
+    languages = languages_of(project, args)
+    return _catalog_stage(project, args, languages, "update:" + ",".join(languages))
+
+
+def _catalog_stage(project: Project, args: argparse.Namespace, languages: list[str],
+                   key: str) -> int:
+    """extract (no languages) or update: templates, then each language's catalog; the
+    templates of deleted documents go, and their catalogs are reported."""
+    report = run_documents(project, project.document_names(),
+                           partial(update_document, languages=languages),
+                           partial(stage_files, languages=languages), key, args.jobs,
+                           echo("wrote"), args.debug)
     remember(project, report.facts)
     removed, orphaned = remove_orphan_templates(project)
     for path in removed:
         print(f"removed {path}")
     report.warnings += [f"{path}: its source document is gone; the translations are kept "
                         "(delete the file to drop them)" for path in orphaned]
-    return print_report(report, "wrote")
-
-
-def run_update(project: Project, args: argparse.Namespace) -> int:
-    languages = languages_of(project, args)
-    job = partial(update_document, languages=languages)
-    files = partial(stage_files, languages=languages)
-    report = run_documents(project, project.document_names(), job, files,
-                           "update:" + ",".join(languages), args.jobs, echo("wrote"),
-                           args.debug)
-    remember(project, report.facts)
     return print_report(report, "wrote")
 
 

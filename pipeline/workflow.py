@@ -30,15 +30,9 @@ def write_template(project: Project, name: str, document: Document,
     return template, [project.shown(path)] if written else []
 
 
-def extract_document(project: Project, name: str) -> JobResult:
-    """Job: write the POT of one document."""
-    template, written = write_template(project, name, project.load_document(name), now_stamp())
-    return JobResult(written, facts={("counts", counts_path(project, name)):
-                                     catalog_counts(project, template)})
-
-
 def update_document(project: Project, name: str, languages: Sequence[str]) -> JobResult:
-    """Job: extract, then merge the POT into each language's PO (created if missing)."""
+    """Job: extract, then merge the POT into each language's PO (created if missing);
+    with no languages, extract alone."""
     stamp = now_stamp()
     template, written = write_template(project, name, project.load_document(name), stamp)
     facts: dict[tuple[str, str], Any] = {}

@@ -121,13 +121,14 @@ def test_build_without_machine_drafts(make_project) -> None:
     assert (root / "build/ja/doc.md").read_text(encoding="utf-8") == "第一段。\n\n人の訳。\n"
 
 
-def test_extract_removes_templates_of_deleted_sources(make_project) -> None:
+@pytest.mark.parametrize("command", [["extract"], ["update", "-l", "ja"]])
+def test_extract_removes_templates_of_deleted_sources(make_project, command) -> None:
     """A POT is generated: it goes with its source.  A PO holds translations: it stays, and
-    extract says so."""
+    extract (or update, which extracts too) says so."""
     root = make_project({"doc": "正文。\n", "sub/old": "旧文。\n"})
     assert run(root, "update", "-l", "ja").returncode == 0
     (root / "source/sub/old.md").unlink()
-    result = run(root, "extract")
+    result = run(root, *command)
     assert result.returncode == 0
     assert result.stdout == "removed locales/sub/old.pot\n"
     assert result.stderr == ("warning: locales/ja/LC_MESSAGES/sub/old.po: its source document "
