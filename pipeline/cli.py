@@ -117,7 +117,8 @@ def run_build(project: Project, args: argparse.Namespace) -> int:
     requested = languages_of(project, args)
     states = publications(project, [*project.config.languages, *requested])
     languages = _published_languages(project, requested, states)
-    formats = tuple(dict.fromkeys(args.formats or project.config.formats))
+    wanted = args.formats or project.config.formats
+    formats = tuple(f for f in BUILD_FORMATS if f in wanted)  # one order: one fingerprint
     site = publishing_site(project, languages, states, formats)
     job = partial(build_job, languages=languages, site=site, formats=formats)
     files = partial(build_files, languages=languages, formats=formats)

@@ -123,23 +123,28 @@ def publication(project: Project, language: str) -> tuple[Publication, float]:
 def publications(project: Project,
                  languages: Sequence[str]) -> dict[str, tuple[Publication, float]]:
     """:func:`publication` of several languages, reading the project once."""
+    action = _below_threshold(project)  # checked even when every language is above
     memo = open_memo(project)
     names = project.document_names()
-    states = {language: _publication(project, language, names, memo)
+    states = {language: _publication(project, language, names, memo, action)
               for language in dict.fromkeys(languages)}
     memo.save()
     return states
 
 
+def _below_threshold(project: Project) -> str:
+    action = project.config.extra.get("publish", {}).get("below_threshold", "draft")
+    if action not in ("draft", "skip"):
+        raise ConfigError(f"[publish] below_threshold must be \"draft\" or \"skip\", "
+                          f"not {action!r}", "pipeline.toml")
+    return str(action)
+
+
 def _publication(project: Project, language: str, names: Sequence[str],
-                 memo: StatMemo) -> tuple[Publication, float]:
+                 memo: StatMemo, action: str) -> tuple[Publication, float]:
     counts = [document_counts(project, name, language, memo) for name in names]
     total, done = sum(c[0] for c in counts), sum(c[1] for c in counts)
     percent = share(done, total)
     if percent >= threshold(project, language):
         return Publication.PUBLISHED, percent
-    action = project.config.extra.get("publish", {}).get("below_threshold", "draft")
-    if action not in ("draft", "skip"):
-        raise ConfigError(f"[publish] below_threshold must be \"draft\" or \"skip\", "
-                          f"not {action!r}", "pipeline.toml")
     return (Publication.SKIPPED if action == "skip" else Publication.DRAFT), percent

@@ -112,6 +112,9 @@ def test_unknown_language_in_config(make_project) -> None:
     ("[publish]\nthreshold = true\n", "[publish] threshold for en must be 0-100"),
     ('[publish]\nthreshold = 90\nbelow_threshold = "skipp"\n',
      "[publish] below_threshold must be \"draft\" or \"skip\", not 'skipp'"),
+    # Every language is above 0%: the typo is reported before it would matter.
+    ('[publish]\nthreshold = 0\nbelow_threshold = "skp"\n',
+     "[publish] below_threshold must be \"draft\" or \"skip\", not 'skp'"),
 ])
 def test_bad_config_tables(make_project, config: str, message: str) -> None:
     root = make_project({"doc": "正文。\n"}, config)

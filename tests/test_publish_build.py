@@ -269,6 +269,22 @@ def test_translations_wait_for_the_disk_templates_outputs_and_caches_do_not(
     assert synced == [] and (root / "build/ja/doc.html").is_file()
 
 
+def test_the_order_of_formats_does_not_matter(make_project, monkeypatch) -> None:
+    import pipeline.build_stage as build_stage
+
+    root = _project(make_project, ["en"])
+    _build(root)
+    assert main(["--root", str(root), "build", "--format", "html", "--format", "md"]) == 0
+    built: list[str] = []
+    real = build_stage.build_document
+    monkeypatch.setattr(build_stage, "build_document",
+                        lambda project, name, *rest: built.append(name) or
+                        real(project, name, *rest))
+    assert main(["--root", str(root), "-j", "1", "build", "--format", "md",
+                 "--format", "html"]) == 0
+    assert built == []  # the same build: nothing to redo
+
+
 def test_builds_of_different_formats_do_not_redo_each_other(make_project, capsys) -> None:
     root = _project(make_project, ["en"])
     _build(root)
