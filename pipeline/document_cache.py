@@ -11,6 +11,7 @@ import hashlib
 import json
 from collections.abc import Callable
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +20,20 @@ from .errors import FileSystemError
 from .pofile_io import write_atomic
 
 
+_PARSING_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "ruamel.yaml")
+"""Libraries whose versions shape segments as much as our code does."""
+
+
 @lru_cache(maxsize=1)
 def code_digest() -> str:
-    """A digest of the package's code and templates: results made by other code are stale."""
+    """A digest of the package's code and templates and of the parsing libraries'
+    versions: results made by other code are stale."""
     digest = hashlib.sha256()
     for path in sorted(Path(__file__).parent.rglob("*")):
         if path.suffix in (".py", ".html", ".css", ".j2") and path.is_file():
             digest.update(path.read_bytes())
+    for library in _PARSING_LIBRARIES:
+        digest.update(f"{library}=={metadata.version(library)}".encode())
     return digest.hexdigest()
 
 

@@ -42,3 +42,13 @@ def test_without_echo_the_report_keeps_everything(tmp_path: Path) -> None:
     report = run_documents(project, project.document_names(), _job, _files, "t", 1)
     assert report.written == ["out/d00", "out/d01", "out/d02"]
     assert len(report.warnings) == 9 and report.shown == 0
+
+
+def test_a_parsing_library_upgrade_makes_cached_results_stale(monkeypatch) -> None:
+    from pipeline import document_cache
+
+    before = document_cache.code_digest.__wrapped__()
+    real = document_cache.metadata.version
+    monkeypatch.setattr(document_cache.metadata, "version",
+                        lambda name: "99.0" if name == "markdown-it-py" else real(name))
+    assert document_cache.code_digest.__wrapped__() != before
