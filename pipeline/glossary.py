@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,18 +58,25 @@ class Glossary:
 
 def parse_glossary(text: str, shown: str) -> Glossary:
     """Parse glossary CSV text (header row required)."""
-    reader = csv.DictReader(io.StringIO(text))
+    # newline=None: CRLF and CR files read as LF, inside quoted fields too.
+    reader = csv.DictReader(io.StringIO(text, newline=None))
+    try:
+        return Glossary(tuple(_entries(reader, shown)))
+    except csv.Error as exc:
+        # line_num counts the lines of the records read whole: the bad one starts after.
+        raise ConfigError(f"invalid CSV: {exc}", shown, reader.line_num + 1) from None
+
+
+def _entries(reader: csv.DictReader[str], shown: str) -> Iterator[GlossaryEntry]:
     if reader.fieldnames is None or "source" not in reader.fieldnames:
         raise ConfigError("glossary needs a header row with a 'source' column", shown, 1)
-    entries = []
     for row in reader:
         source = (row.get("source") or "").strip()
         if not source:
             continue
-        entries.append(GlossaryEntry(source=source, target=(row.get("target") or "").strip(),
-                                     language=(row.get("language") or "").strip().replace("-", "_"),
-                                     note=(row.get("note") or "").strip()))
-    return Glossary(tuple(entries))
+        yield GlossaryEntry(source=source, target=(row.get("target") or "").strip(),
+                            language=(row.get("language") or "").strip().replace("-", "_"),
+                            note=(row.get("note") or "").strip())
 
 
 def load_glossary(locales_dir: Path, shown: str = f"locales/{GLOSSARY_NAME}") -> Glossary:
@@ -77,12 +85,12 @@ def load_glossary(locales_dir: Path, shown: str = f"locales/{GLOSSARY_NAME}") ->
     path = locales_dir / GLOSSARY_NAME
     if not path.exists():
         return Glossary()
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read: {exc.strerror or exc}", shown) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ConfigError("invalid UTF-8", shown, data[:exc.start].count(b"\n") + 1) from None
-    try:
-        return parse_glossary(text, shown)
-    except csv.Error as exc:
-        raise ConfigError(f"invalid CSV: {exc}", shown) from None
+    return parse_glossary(text, shown)

@@ -316,3 +316,29 @@ def test_contexts_copied_with_replace_share_no_state() -> None:
     # An env given by the caller is the one used.
     given = document_context(document, "en", env={})
     assert [p.check for p in check_entry(entry, given)] == ["numbers"]  # [1] is text then
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_glossary_reads_any_line_ending(tmp_path: Path, newline: str) -> None:
+    text = 'source,target,note\nAIGC,,"多\n行"\n'.replace("\n", newline)
+    (tmp_path / "glossary.csv").write_bytes(text.encode("utf-8"))
+    [entry] = load_glossary(tmp_path).entries
+    assert (entry.source, entry.note) == ("AIGC", "多\n行")
+
+
+def test_glossary_errors_name_the_line(tmp_path: Path) -> None:
+    import csv
+
+    csv.field_size_limit(10)  # the one error csv raises by default: a field too large
+    try:
+        (tmp_path / "glossary.csv").write_text("source,target\nok,x\n" + "A" * 20 + ",x\n",
+                                               encoding="utf-8")
+        with pytest.raises(ConfigError) as error:
+            load_glossary(tmp_path, "locales/glossary.csv")
+    finally:
+        csv.field_size_limit(131072)
+    assert (error.value.path, error.value.line) == ("locales/glossary.csv", 3)
+    (tmp_path / "glossary.csv").unlink()
+    (tmp_path / "glossary.csv").mkdir()
+    with pytest.raises(ConfigError, match="cannot read"):
+        load_glossary(tmp_path, "locales/glossary.csv")
