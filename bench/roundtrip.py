@@ -277,8 +277,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     docs = 100 if args.quick else args.docs
     small_docs = max(1, docs // 4)
+    if args.keep is not None and args.keep.exists() and any(args.keep.iterdir()):
+        parser.error(f"--keep {args.keep}: not empty (a cold run needs empty caches)")
     python, note = (None, "mdpo skipped (--no-mdpo)") if args.no_mdpo else mdpo_python()
-    work = args.keep or Path(tempfile.mkdtemp(prefix="bench-roundtrip-"))
+    # Absolute: every command runs with its project as the working folder.
+    work = (args.keep or Path(tempfile.mkdtemp(prefix="bench-roundtrip-"))).resolve()
     try:
         code = work / "code"
         shutil.copytree(ROOT / "pipeline", code / "pipeline",
