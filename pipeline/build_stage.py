@@ -72,18 +72,19 @@ def build_document(project: Project, name: str, languages: Sequence[str],
                    site: Site, formats: Sequence[str] = BUILD_FORMATS) -> JobResult:
     """Job: write what ``formats`` asks for: ``build/<lang>/<doc>.md`` (md), the pages
     ``build/<lang>/<doc>.html`` and the original's (html), the bilingual editions
-    ``build/bilingual/<src>-<lang>/<doc>.md|.html`` (bilingual); ``site`` says which
-    languages pages link to and which are drafts."""
+    ``build/bilingual/<src>-<lang>/<doc>.md|.html`` (bilingual); ``site`` (made for the
+    same formats) says which languages pages link to and which are drafts."""
     document = project.load_document(name)
     written: list[str] = []
     warnings: list[str] = []
     facts_cache: dict[tuple[bool, str], InlineFacts] = {}  # msgids are checked once
-    editions = "html" in formats or "bilingual" in formats
+    editions = site.pages or site.bilingual
     if editions:
         # The renderer (jinja2, nh3, the page code) only for builds that make pages.
         from .publish.page import page_title
+        from .publish.placement import entries_by_key
         from .publish.writer import write_editions, write_source_page
-    source = write_source_page(project, document, name, site, written, formats) \
+    source = write_source_page(project, document, name, site, written) \
         if editions else None
     for language in languages:
         path = project.catalog_path(name, language)
@@ -97,10 +98,10 @@ def build_document(project: Project, name: str, languages: Sequence[str],
         if source is not None:
             # The pages mark what this build published: not a machine draft it left out,
             # not a translation that failed a check.
-            entries = {(e.msgctxt, e.msgid): e for e in catalog or ()
-                       if (e.msgctxt, e.msgid) in published and not e.obsolete}
+            entries = {key: entry for key, entry in entries_by_key(catalog).items()
+                       if key in published}
             warnings += write_editions(project, document, name, language, text, entries,
-                                       source, site, written, formats)
+                                       source, site, written)
     facts = {} if source is None else \
         {("title", project.source_file(name)): page_title(source, name)}  # for the index
     return JobResult(written, warnings, facts)

@@ -11,7 +11,6 @@ from collections.abc import Mapping, Sequence
 import polib
 
 from ..build_plan import IndexRow
-from ..config import BUILD_FORMATS
 from ..document import Document
 from ..pofile_io import write_changed
 from ..project import Project
@@ -34,11 +33,11 @@ def _write(project: Project, relative: str, data: bytes, written: list[str]) -> 
 
 
 def write_source_page(project: Project, document: Document, name: str, site: Site,
-                      written: list[str], formats: Sequence[str] = BUILD_FORMATS) -> Edition:
-    """Write ``build/<src>/<doc>.html`` (the original) when ``formats`` has pages, and
+                      written: list[str]) -> Edition:
+    """Write ``build/<src>/<doc>.html`` (the original) when the site has pages, and
     return the source edition."""
     source = source_edition(document, site.source, source_heading_ids(document))
-    if "html" in formats:
+    if site.pages:
         _write(project, page_path(site.source, name),
                render_page(source, name, site).encode(), written)
     return source
@@ -46,22 +45,22 @@ def write_source_page(project: Project, document: Document, name: str, site: Sit
 
 def write_editions(project: Project, document: Document, name: str, language: str, text: str,
                    entries: Mapping[Key, polib.POEntry], source: Edition, site: Site,
-                   written: list[str], formats: Sequence[str] = BUILD_FORMATS) -> list[str]:
-    """Write the page and both bilingual editions of ``language`` (those of ``formats``)
+                   written: list[str]) -> list[str]:
+    """Write the page and both bilingual editions of ``language`` (those the site has)
     whose localized Markdown is ``text``, made with the published ``entries``; returns
     warnings."""
     edition = localized_edition(document, text, entries, language, site.source,
                                 source.heading_ids)
-    page = page_path(language, name) if "html" in formats else \
+    page = page_path(language, name) if site.pages else \
         bilingual_path(site.source, language, name, ".html")
     warnings = []
     if edition.placed is None:
         warnings.append(f"{project.shown(project.build_dir / page)}: "
                         "the localized text does not match the catalog; segments not marked")
-    if "html" in formats:
+    if site.pages:
         _write(project, page_path(language, name), render_page(edition, name, site).encode(),
                written)
-    if "bilingual" in formats:
+    if site.bilingual:
         interleaved = bilingual_markdown(document, text, edition.placed) \
             if edition.placed is not None else text
         _write(project, bilingual_path(site.source, language, name, ".md"),
