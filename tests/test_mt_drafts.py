@@ -89,3 +89,23 @@ def test_a_failure_names_the_msgid_line_of_the_file_as_saved(make_project) -> No
     line = lines.index('msgid "丙。"') + 1
     assert writer.failures == [f"locales/en/LC_MESSAGES/doc.po:{line}: "
                                "machine translation failed: boom"]
+
+
+def test_a_failure_names_the_live_entry_not_an_obsolete_twin(make_project) -> None:
+    from pipeline.cli import main
+    from pipeline.mt.drafts import DraftWriter
+    from pipeline.mt.worklist import Worklist
+    from pipeline.project import open_project
+
+    root = make_project({"doc": "甲。\n\n丙。\n"},
+                        '[pipeline]\nsource_language = "zh"\nlanguages = ["en"]\n')
+    assert main(["--root", str(root), "update"]) == 0
+    po = root / "locales/en/LC_MESSAGES/doc.po"
+    po.write_text(po.read_text(encoding="utf-8") + '\n#~ msgid "丙。"\n#~ msgstr "Old."\n',
+                  encoding="utf-8")
+    writer = DraftWriter(open_project(root), "en", "pseudo", Worklist())
+    writer.pending["doc"] = {(None, "甲。"): Draft("A."), (None, "丙。"): Failure("boom")}
+    writer.save()
+    line = po.read_text(encoding="utf-8").split("\n").index('msgid "丙。"') + 1
+    assert writer.failures == [f"locales/en/LC_MESSAGES/doc.po:{line}: "
+                               "machine translation failed: boom"]

@@ -20,7 +20,7 @@ import polib
 
 from ..catalog import now_stamp
 from ..entry_state import MACHINE_COMMENT
-from ..pofile_io import (msgid_lines, parse_catalog, read_catalog, serialize_catalog,
+from ..pofile_io import (msgid_lines, read_catalog, serialize_catalog,
                          write_catalog)
 from ..project import Project
 from .engine_errors import Rejected
@@ -139,13 +139,13 @@ class DraftWriter:
             if applied and write_catalog(path, catalog, now_stamp(), "PO-Revision-Date"):
                 if shown not in self.written:
                     self.written.append(shown)
-            lines = _msgid_lines(catalog, shown) \
+            lines = _msgid_lines(catalog) \
                 if any(isinstance(result, Failure) for _, result in applied) else {}
             for entry, result in applied:
                 if isinstance(result, Draft):
                     self.drafts += 1
                 else:
-                    line = lines.get((entry.msgctxt, entry.msgid), entry.linenum)
+                    line = lines.get(id(entry), entry.linenum)
                     self.failures.append(f"{shown}:{line}: {FAILED_COMMENT} {result.reason}")
             del self.pending[name]
         self.last_save = time.monotonic()
@@ -156,10 +156,10 @@ class DraftWriter:
             self.save()
 
 
-def _msgid_lines(catalog: polib.POFile, shown: str) -> dict[Key, int]:
-    """The line of each entry's msgid in the file as just written (drafts above an entry
-    move it down: polib's line numbers are those of the file as it was read)."""
-    text = serialize_catalog(catalog)
-    lines = msgid_lines(text)
-    return {(entry.msgctxt, entry.msgid): lines.get(entry.linenum, entry.linenum)
-            for entry in parse_catalog(text, shown)}
+def _msgid_lines(catalog: polib.POFile) -> dict[int, int]:
+    """The line of each entry's msgid in the file as just written, by ``id(entry)`` (drafts
+    above an entry move it down: polib's line numbers are those of the file as it was
+    read).  polib writes the header, the live entries in order, then the obsolete ones."""
+    lines = sorted(msgid_lines(serialize_catalog(catalog)).values())
+    written = [entry for entry in catalog if not entry.obsolete] + catalog.obsolete_entries()
+    return {id(entry): line for entry, line in zip(written, lines[1:])}
