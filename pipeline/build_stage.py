@@ -23,16 +23,13 @@ from .runner import JobResult
 from .sourcefile import encode_output
 
 
-def translations_for(document: Document, catalog: polib.POFile | None,
-                     machine_drafts: bool, checks: CheckContext | None = None,
-                     warnings: list[str] | None = None) -> dict[tuple[str | None, str], str]:
+def translations_for(document: Document, catalog: polib.POFile, machine_drafts: bool,
+                     checks: CheckContext,
+                     warnings: list[str]) -> dict[tuple[str | None, str], str]:
     """The published msgstr of every segment that has one, by (msgctxt, msgid).
 
-    With ``checks``, an entry that fails an error-level check is not published (its
-    segments keep the source text) and its problems go to ``warnings`` as
-    ``path:line: [check] message``."""
-    if catalog is None:
-        return {}
+    An entry that fails an error-level check is not published (its segments keep the
+    source text) and its problems go to ``warnings`` as ``path:line: [check] message``."""
     wanted = {(s.context, s.msgid) for s in document.segments}
     table = {}
     for entry in catalog:
@@ -40,27 +37,25 @@ def translations_for(document: Document, catalog: polib.POFile | None,
         text = published_text(entry, machine_drafts)
         if entry.obsolete or key not in wanted or text is None:
             continue
-        errors = [p for p in check_entry(entry, checks) if p.level == ERROR] if checks else []
-        if checks and errors:
-            if warnings is not None:
-                warnings += [format_problem(checks.place(entry), error) for error in errors]
+        errors = [p for p in check_entry(entry, checks) if p.level == ERROR]
+        if errors:
+            warnings += [format_problem(checks.place(entry), error) for error in errors]
         else:
             table[key] = text
     return table
 
 
 def localized_markdown(project: Project, document: Document, name: str, language: str,
-                       catalog: polib.POFile | None, warnings: list[str] | None = None,
-                       facts_cache: dict[tuple[bool, str], InlineFacts] | None = None
+                       catalog: polib.POFile | None, warnings: list[str],
+                       facts_cache: dict[tuple[bool, str], InlineFacts]
                        ) -> tuple[str, dict[tuple[str | None, str], str]]:
     """The localized Markdown text (LF) of a document for a language from its ``catalog``
     (None: not translated yet), and the translations it used by (msgctxt, msgid);
     translations that fail an error-level check are reported in ``warnings`` and not
     used.  ``facts_cache`` is shared by a document's languages."""
-    checks = project_checks(project, document, name, language, facts_cache) \
-        if catalog else None
-    table = translations_for(document, catalog, project.config.publish_machine_drafts,
-                             checks, warnings)
+    table = {} if catalog is None else translations_for(
+        document, catalog, project.config.publish_machine_drafts,
+        project_checks(project, document, name, language, facts_cache), warnings)
 
     def translate(segment: Segment) -> str | None:
         return table.get((segment.context, segment.msgid))

@@ -35,8 +35,10 @@ class Glossary:
     """Do-not-translate terms and forced translations."""
 
     entries: tuple[GlossaryEntry, ...] = field(default_factory=tuple)
-    _made: dict[tuple[str, ...], Any] = field(default_factory=dict, compare=False, repr=False)
-    """What the methods below worked out: checks ask for every entry of every catalog."""
+    _made: dict[tuple[str, ...], Any] = field(default_factory=dict, init=False, compare=False,
+                                              repr=False)
+    """What the methods below worked out: checks ask for every entry of every catalog (not
+    an argument: ``replace()`` gives a copy with other entries an empty one)."""
 
     def keep_terms(self) -> list[str]:
         """Do-not-translate terms, longest first (so ``GPT-4`` wins over ``GPT``); the

@@ -342,3 +342,11 @@ def test_glossary_errors_name_the_line(tmp_path: Path) -> None:
     (tmp_path / "glossary.csv").mkdir()
     with pytest.raises(ConfigError, match="cannot read"):
         load_glossary(tmp_path, "locales/glossary.csv")
+
+
+def test_a_glossary_copied_with_other_entries_works_its_terms_out_again() -> None:
+    from dataclasses import replace
+
+    glossary = Glossary((GlossaryEntry("AIGC"),))
+    assert glossary.keep_terms() == ["AIGC"]
+    assert replace(glossary, entries=(GlossaryEntry("GAN"),)).keep_terms() == ["GAN"]

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import argparse
 
+from ..cli import add_language_option
 from .engines import ENGINES, NO_ENGINE
 
 
 def configure_translate(parser: argparse.ArgumentParser) -> None:
     """The options of ``translate``."""
-    from ..cli import add_language_option  # cli imports this module for its COMMANDS table
-
     add_language_option(parser, required=True)
     parser.add_argument("--engine", choices=[*ENGINES, NO_ENGINE], default=None,
                         help="machine translation engine (default: [engine] name, else "
