@@ -89,9 +89,9 @@ def catalog_counts(project: Project, catalog: polib.POFile) -> list[int]:
 
 
 def memo_salt(project: Project, kind: str) -> object:
-    """What a memoized fact depends on besides its file: counts on whether machine drafts
-    are published, titles on the code that finds them."""
-    return project.config.publish_machine_drafts if kind == "counts" else code_digest()
+    """What a memoized fact depends on besides its file: the code that works it out, and
+    for counts whether machine drafts are published."""
+    return (code_digest(), project.config.publish_machine_drafts if kind == "counts" else None)
 
 
 def remember(project: Project, facts: dict[tuple[str, str], Any]) -> None:

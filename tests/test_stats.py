@@ -136,3 +136,24 @@ def test_a_build_after_update_counts_without_reading_the_catalogs_again(make_pro
     monkeypatch.setattr(completion, "read_catalog", no_read)
     assert main(["--root", str(root), "build"]) == 0  # thresholds, index: all from the memo
     assert "0%" in (root / "build/index.html").read_text(encoding="utf-8")
+
+
+def test_memoized_counts_are_worked_out_again_by_other_code(make_project, monkeypatch) -> None:
+    from pipeline import completion
+    from pipeline.cli import main
+    from pipeline.project import open_project
+
+    root = make_project({"doc": "# 标题\n\n正文。\n"})
+    assert main(["--root", str(root), "update", "-l", "en"]) == 0
+    project = open_project(root)
+    counted: list[str] = []
+    real = completion._counts
+    monkeypatch.setattr(completion, "_counts",
+                        lambda project, path: counted.append(path) or real(project, path))
+    memo = completion.StatMemo(root / "memo.json")
+    completion.document_counts(project, "doc", "en", memo)
+    completion.document_counts(project, "doc", "en", memo)
+    assert len(counted) == 1  # the second time from the memo
+    monkeypatch.setattr(completion, "code_digest", lambda: "other code")
+    completion.document_counts(project, "doc", "en", memo)
+    assert len(counted) == 2
