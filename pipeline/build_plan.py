@@ -13,12 +13,13 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from .completion import Publication, document_counts, memo_salt, open_memo, share
+from .completion import Publication, document_counts, memo_salt, share
 from .config import BUILD_FORMATS
 from .document_cache import code_digest
 from .glossary import GLOSSARY_NAME
 from .project import Project
 from .publish.site import INDEX_PATH, Site, bilingual_path, page_path
+from .stat_memo import StatMemo
 
 if TYPE_CHECKING:
     from .runner import JobResult
@@ -87,11 +88,10 @@ def build_job(project: Project, name: str, languages: Sequence[str], site: Site,
     return build_document(project, name, languages, site, formats)
 
 
-def index_step(project: Project, site: Site) -> list[str]:
+def index_step(project: Project, site: Site, memo: StatMemo) -> list[str]:
     """Write ``build/index.html`` unless it is what its rows (titles and completion, from
     the memo), the site and the code made last time and the file is untouched; the paths
     written.  Deciding costs ``stat`` calls; only writing imports the renderer."""
-    memo = open_memo(project)
     rows: list[IndexRow] = []
     for name in project.document_names():
         completion = {}
@@ -110,7 +110,6 @@ def index_step(project: Project, site: Site) -> list[str]:
 
         written = write_index(project, site, rows)
         memo.put("index", path, None, salt)
-    memo.save()
     return written
 
 

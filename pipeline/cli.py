@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
-from .completion import Publication, publications, remember, threshold
+from .completion import Publication, open_memo, publications, remember, threshold
 from .config import BUILD_FORMATS
 from .errors import ConfigError, FileSystemError, PipelineError
 from .project import Project, open_project, shown_path
@@ -85,7 +85,9 @@ def _catalog_stage(project: Project, args: argparse.Namespace, languages: list[s
                            partial(update_document, languages=languages),
                            partial(stage_files, languages=languages), key, args.jobs,
                            echo("wrote"), args.debug)
-    remember(project, report.facts)
+    memo = open_memo(project)
+    remember(project, report.facts, memo)
+    memo.save()
     removed, orphaned = remove_orphan_templates(project)
     for path in removed:
         print(f"removed {path}")
@@ -115,7 +117,8 @@ def run_build(project: Project, args: argparse.Namespace) -> int:
     if getattr(args, "no_machine_drafts", False):
         project = replace(project, config=replace(project.config, publish_machine_drafts=False))
     requested = languages_of(project, args)
-    states = publications(project, [*project.config.languages, *requested])
+    memo = open_memo(project)  # one read and one write of the memo for the whole build
+    states = publications(project, [*project.config.languages, *requested], memo)
     languages = _published_languages(project, requested, states)
     wanted = args.formats or project.config.formats
     formats = tuple(f for f in BUILD_FORMATS if f in wanted)  # one order: one fingerprint
@@ -125,12 +128,13 @@ def run_build(project: Project, args: argparse.Namespace) -> int:
     report = run_documents(project, project.document_names(), job, files,
                            f"build:{','.join(languages)};{site.key};{','.join(formats)}",
                            args.jobs, echo("built"), args.debug)
-    remember(project, report.facts)
+    remember(project, report.facts, memo)
     # The index lists every document: written after the jobs, unless one failed (a failed
     # build changes nothing more).  A deleted document, another language's new counts or
     # a damaged file change it without any document's job running.
     if "html" in formats and not report.errors:
-        report.written += index_step(project, site)
+        report.written += index_step(project, site, memo)
+    memo.save()
     return print_report(report, "built")
 
 

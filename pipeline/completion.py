@@ -94,16 +94,13 @@ def memo_salt(project: Project, kind: str) -> object:
     return (code_digest(), project.config.publish_machine_drafts if kind == "counts" else None)
 
 
-def remember(project: Project, facts: dict[tuple[str, str], Any]) -> None:
+def remember(project: Project, facts: dict[tuple[str, str], Any], memo: StatMemo) -> None:
     """Keep facts that jobs worked out, by (kind, path), in the memo."""
-    if facts:
-        memo = open_memo(project)
-        for (kind, path), value in facts.items():
-            try:
-                memo.put(kind, path, value, salt=memo_salt(project, kind))
-            except OSError:
-                continue  # gone since: it will be worked out when it is there
-        memo.save()
+    for (kind, path), value in facts.items():
+        try:
+            memo.put(kind, path, value, salt=memo_salt(project, kind))
+        except OSError:
+            continue  # gone since: it will be worked out when it is there
 
 
 def _counts(project: Project, path: str) -> list[int]:
@@ -111,25 +108,18 @@ def _counts(project: Project, path: str) -> list[int]:
 
 
 def open_memo(project: Project) -> StatMemo:
-    """The project's memo of per-file facts (counts, titles)."""
+    """The project's memo of per-file facts (counts, titles): a command opens it once and
+    saves it when done."""
     return StatMemo.open(project.cache_dir / "memo.json")
 
 
-def publication(project: Project, language: str) -> tuple[Publication, float]:
-    """Whether ``language`` is published, draft or skipped, and its completion percent."""
-    return publications(project, [language])[language]
-
-
-def publications(project: Project,
-                 languages: Sequence[str]) -> dict[str, tuple[Publication, float]]:
-    """:func:`publication` of several languages, reading the project once."""
+def publications(project: Project, languages: Sequence[str],
+                 memo: StatMemo) -> dict[str, tuple[Publication, float]]:
+    """Whether each language is published, draft or skipped, and its completion percent."""
     action = _below_threshold(project)  # checked even when every language is above
-    memo = open_memo(project)
     names = project.document_names()
-    states = {language: _publication(project, language, names, memo, action)
-              for language in dict.fromkeys(languages)}
-    memo.save()
-    return states
+    return {language: _publication(project, language, names, memo, action)
+            for language in dict.fromkeys(languages)}
 
 
 def _below_threshold(project: Project) -> str:

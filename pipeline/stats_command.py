@@ -15,7 +15,7 @@ from typing import Any
 
 from .checks import check_entry, has_error, project_checks
 from .checks.inline_facts import InlineFacts
-from .completion import publication, threshold
+from .completion import open_memo, publications, threshold
 from .pofile_io import read_catalog, write_atomic
 from .project import Project
 from .publish.templates import render_template
@@ -64,12 +64,11 @@ def published_states(project: Project) -> tuple[str, ...]:
 
 def language_statuses(project: Project, languages: Sequence[str]) -> list[LanguageStatus]:
     """The publication of every language, from ``[publish]`` in pipeline.toml."""
-    statuses = []
-    for language in languages:
-        state, percent = publication(project, language)
-        statuses.append(LanguageStatus(language, state.value, percent,
-                                       threshold(project, language)))
-    return statuses
+    memo = open_memo(project)
+    states = publications(project, languages, memo)
+    memo.save()
+    return [LanguageStatus(language, state.value, percent, threshold(project, language))
+            for language, (state, percent) in states.items()]
 
 
 def _key(state: str) -> str:

@@ -342,3 +342,20 @@ def test_an_unpublished_machine_draft_is_not_marked_as_one(make_project) -> None
     page = (root / "build/en/doc.html").read_text(encoding="utf-8")
     assert "-x-mtfrom-zh\"" not in page
     assert '<h1 id="标题" lang="zh">' in page
+
+
+def test_a_build_reads_and_writes_the_memo_once(make_project, monkeypatch) -> None:
+    from pipeline.stat_memo import StatMemo
+
+    root = _project(make_project, ["en", "ja"])
+    _build(root)
+    opened: list[object] = []
+    saved: list[bool] = []
+    real_open, real_save = StatMemo.open.__func__, StatMemo.save  # type: ignore[attr-defined]
+    monkeypatch.setattr(StatMemo, "open",
+                        classmethod(lambda cls, store: opened.append(store)
+                                    or real_open(cls, store)))
+    monkeypatch.setattr(StatMemo, "save",
+                        lambda self: saved.append(self.changed) or real_save(self))
+    assert main(["--root", str(root), "-j", "1", "build"]) == 0
+    assert len(opened) == 1 and len(saved) == 1
