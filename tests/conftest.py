@@ -6,9 +6,12 @@ fresh clone runs every test without ../shared beside it."""
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import json
 import shutil
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -30,6 +33,16 @@ def need_shared(path: Path) -> Path:
 def spec_examples() -> list[dict]:
     """The 652 CommonMark spec examples (committed: a missing file is an error, not a skip)."""
     return json.loads(SPEC.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def bench_corpus() -> ModuleType:
+    """``bench/corpus.py`` (not a package): the generator of the benchmark's articles."""
+    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture

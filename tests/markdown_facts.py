@@ -36,3 +36,11 @@ def protected_facts(text: str) -> list[tuple[str, str]]:
                 facts.append(("markup", child.type))
     facts += [("reference", label) for label in sorted(env.get("references", {}))]
     return facts
+
+
+def assert_same_markdown(rebuilt: str, source: str, ignore: tuple[str, ...] = ()) -> None:
+    """A rebuilt (translated) text has the source's blocks and protected facts (but the
+    kinds in ``ignore``, which the translation may change)."""
+    assert block_structure(rebuilt) == block_structure(source)
+    kept = [fact for fact in protected_facts(rebuilt) if fact[0] not in ignore]
+    assert kept == [fact for fact in protected_facts(source) if fact[0] not in ignore]

@@ -3,12 +3,11 @@ pipeline round-trips; and the parsed-document cache the stages share."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from collections import Counter
 
 import pytest
-from markdown_facts import block_structure, protected_facts
+from markdown_facts import assert_same_markdown
 
 from pipeline.cli import main
 from pipeline.markdown_parser import parse_blocks
@@ -17,11 +16,9 @@ from pipeline.rebuild import rebuild_markdown
 from pipeline.project import parse_document
 from pipeline.segmenter import segment_document
 
-from conftest import ROOT
+from conftest import bench_corpus
 
-_SPEC = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
-corpus = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(corpus)
+corpus = bench_corpus()
 
 COUNT = 12
 ARTICLES = [corpus.article(0, index) for index in range(1, COUNT + 1)]
@@ -73,8 +70,7 @@ def test_every_article_segments_and_rebuilds(index: int) -> None:
     assert {"front matter: title", "heading", "paragraph", "list item"} <= kinds
     assert rebuild_markdown(document, lambda segment: segment.msgid) == text
     pseudo = rebuild_markdown(document, lambda segment: "Ж " + segment.msgid)
-    assert block_structure(pseudo) == block_structure(text)
-    assert protected_facts(pseudo) == protected_facts(text)
+    assert_same_markdown(pseudo, text)
     assert pseudo.count("Ж ") == len(document.segments)
 
 

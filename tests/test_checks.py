@@ -287,14 +287,9 @@ def _stream(tokens: list) -> list:
 def test_blocks_of_plain_text_get_the_token_the_inline_parser_would_make() -> None:
     from pipeline.markdown_parser import markdown_parser
 
-    import importlib.util
+    from conftest import bench_corpus
 
-    from conftest import ROOT
-
-    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench/corpus.py")
-    assert spec and spec.loader
-    corpus = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(corpus)
+    corpus = bench_corpus()
     reference = _reference_parser()
     ours = markdown_parser()
     texts = _texts() + [corpus.article(0, index) for index in range(1, 11)]

@@ -17,7 +17,7 @@ from pipeline.pofile_io import read_catalog, serialize_catalog
 from pipeline.project import open_project
 from pipeline.workflow import update_document
 
-from conftest import ROOT
+from conftest import ROOT, bench_corpus
 
 _CODE_OR_URL = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)|\]\([^)]*\)|<https?://[^>]*>", re.S)
 _PSEUDO_MARKS = {**FULL_WIDTH_MARKS, "【": "(", "】": ")", "～": "-", "丨": "|"}
@@ -110,7 +110,6 @@ def test_checks_from_the_kept_definitions_equal_checks_from_a_full_parse() -> No
     """The document keeps its link definitions and footnote labels for the checks; every
     problem found with them is the one found with the env of a parse of the whole source,
     on benchmark articles (reference links, footnotes) translated with some links lost."""
-    import importlib.util
     from dataclasses import replace
 
     import polib
@@ -119,10 +118,7 @@ def test_checks_from_the_kept_definitions_equal_checks_from_a_full_parse() -> No
     from pipeline.markdown_parser import parse_blocks
     from pipeline.segmenter import segment_document
 
-    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench/corpus.py")
-    assert spec and spec.loader
-    corpus = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(corpus)
+    corpus = bench_corpus()
     links = 0
     for index in range(1, 6):
         document = segment_document(corpus.article(0, index), f"a{index}.md")

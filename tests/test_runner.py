@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pipeline.project import Project, open_project
 from pipeline.runner import JobResult, run_documents
 
@@ -16,15 +14,12 @@ def _files(project: Project, name: str) -> list[str]:
     return [f"{project.source_dir}/{name}.md"]
 
 
-def _project(tmp_path: Path, count: int) -> Project:
-    (tmp_path / "source").mkdir()
-    for i in range(count):
-        (tmp_path / "source" / f"d{i:02d}.md").write_text("正文。\n", encoding="utf-8")
-    return open_project(tmp_path)
+def _project(make_project, count: int) -> Project:
+    return open_project(make_project({f"d{i:02d}": "正文。\n" for i in range(count)}))
 
 
-def test_results_are_echoed_in_order_and_not_kept(tmp_path: Path) -> None:
-    project = _project(tmp_path, 12)  # enough for the process pool
+def test_results_are_echoed_in_order_and_not_kept(make_project) -> None:
+    project = _project(make_project, 12)  # enough for the process pool
     seen: list[JobResult] = []
     report = run_documents(project, project.document_names(), _job, _files, "t", 2,
                            seen.append)
@@ -37,8 +32,8 @@ def test_results_are_echoed_in_order_and_not_kept(tmp_path: Path) -> None:
     assert seen == [] and again.skipped == 12
 
 
-def test_without_echo_the_report_keeps_everything(tmp_path: Path) -> None:
-    project = _project(tmp_path, 3)
+def test_without_echo_the_report_keeps_everything(make_project) -> None:
+    project = _project(make_project, 3)
     report = run_documents(project, project.document_names(), _job, _files, "t", 1)
     assert report.written == ["out/d00", "out/d01", "out/d02"]
     assert len(report.warnings) == 9 and report.shown == 0
