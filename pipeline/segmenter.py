@@ -240,42 +240,41 @@ def _join_is_neutral(left: str, right: str) -> bool:
             or "$" in last_word + first_word \
             or any(a in last_word and b in first_word for a, b in _SPANNING):
         return False
-    if last in _MARKUP_CHARS:
-        run = len(left) - len(left.rstrip(last))
-        if run == len(left):
-            return False  # a line of delimiters only: both its sides change
-        if _delimiter_can(last, left[-run - 1], "\n") != \
-                _delimiter_can(last, left[-run - 1], first):
-            return False
-    if first in _MARKUP_CHARS:
-        run = len(right) - len(right.lstrip(first))
-        if run == len(right):
-            return False
-        if _delimiter_can(first, "\n", right[run]) != _delimiter_can(first, last, right[run]):
-            return False
-    return True
+    # A line of delimiters only (None) changes on both its sides.
+    return all(side is not None and side[0] == side[1] for side in _runs_at_join(left, right))
 
 
 def _takes_from_delimiter(left: str, right: str) -> bool:
     """Whether joining ``left`` and ``right`` makes an emphasis delimiter run at the join
     lose the power to open or to close that it had next to the line break."""
+    return any(side is not None and _lost(*side) for side in _runs_at_join(left, right))
+
+
+Can = tuple[bool, bool]
+
+
+def _runs_at_join(left: str, right: str) -> list[tuple[Can, Can] | None]:
+    """For the emphasis delimiter run ending ``left`` and the one starting ``right``: its
+    (can open, can close) next to the line break and once joined; None for a run that is
+    its whole line."""
     last, first = left[-1:], right[:1]
-    if last in _MARKUP_CHARS and len(left.rstrip(last)) > 0:
-        before = left[len(left.rstrip(last)) - 1]
-        if _lost(_delimiter_can(last, before, "\n"), _delimiter_can(last, before, first)):
-            return True
-    if first in _MARKUP_CHARS and len(right.lstrip(first)) > 0:
-        after = right[len(right) - len(right.lstrip(first))]
-        if _lost(_delimiter_can(first, "\n", after), _delimiter_can(first, last, after)):
-            return True
-    return False
+    runs: list[tuple[Can, Can] | None] = []
+    if last and last in _MARKUP_CHARS:
+        body = left.rstrip(last)
+        runs.append((_delimiter_can(last, body[-1], "\n"), _delimiter_can(last, body[-1], first))
+                    if body else None)
+    if first and first in _MARKUP_CHARS:
+        body = right.lstrip(first)
+        runs.append((_delimiter_can(first, "\n", body[0]), _delimiter_can(first, last, body[0]))
+                    if body else None)
+    return runs
 
 
-def _lost(was: tuple[bool, bool], now: tuple[bool, bool]) -> bool:
+def _lost(was: Can, now: Can) -> bool:
     return (was[0] and not now[0]) or (was[1] and not now[1])
 
 
-def _delimiter_can(char: str, before: str, after: str) -> tuple[bool, bool]:
+def _delimiter_can(char: str, before: str, after: str) -> Can:
     """(can open, can close) of a delimiter run of ``char`` between ``before``/``after``."""
     left = not _is_space(after) and (not _is_punct(after) or _is_space(before)
                                      or _is_punct(before))
