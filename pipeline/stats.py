@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import polib
 
-from .checks.scripts import is_cjk_letter
+from .checks.scripts import cjk_runs, without_cjk
 from .completion import share
 from .entry_state import EntryState, entry_state
 
@@ -29,9 +29,8 @@ def source_words(text: str) -> int:
     """Words of a source text as translators count them: each Chinese (Japanese, Korean)
     character is a word, as is each run of other letters or digits; URLs do not count."""
     text = _URL.sub(" ", text)
-    cjk = sum(1 for char in text if is_cjk_letter(char))
-    other = "".join(" " if is_cjk_letter(char) else char for char in text)
-    return cjk + len(_WORD.findall(other))
+    cjk = sum(map(len, cjk_runs(text)))
+    return cjk + len(_WORD.findall(without_cjk(text)))
 
 
 @dataclass

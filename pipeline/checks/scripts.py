@@ -97,3 +97,8 @@ def is_full_width(char: str) -> bool:
 def cjk_runs(text: str) -> list[str]:
     """The runs of CJK letters in ``text``, in order."""
     return _CJK_RUN.findall(text)
+
+
+def without_cjk(text: str) -> str:
+    """``text`` with each run of CJK letters made one space."""
+    return _CJK_RUN.sub(" ", text)
