@@ -16,8 +16,8 @@ from pathlib import Path
 from .completion import Publication, open_memo, publications, remember, threshold
 from .config import BUILD_FORMATS
 from .errors import ConfigError, FileSystemError, PipelineError
-from .project import Project, open_project, shown_path
-from .runner import JobResult, Report, run_documents
+from .project import Project, open_project
+from .runner import JobResult, Report, run_documents, shortened
 from .workflow import remove_orphan_templates, stage_files, update_document
 
 # Modules of the other commands (checks, publishing, engines) are imported when their
@@ -230,9 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         if isinstance(error, OSError):
             error = FileSystemError.from_os_error(error)
-        if isinstance(error, FileSystemError) and error.path and Path(error.path).is_absolute():
-            error.path = shown_path(Path(error.path), root)
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {shortened(error, root)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -35,9 +35,11 @@ class FileSystemError(PipelineError):
     """A file or folder cannot be written (disk full, no permission, read-only)."""
 
     @classmethod
-    def from_os_error(cls, error: OSError) -> FileSystemError:
-        """``path: message`` from what the operating system said."""
-        path = None if error.filename is None else str(error.filename)
+    def from_os_error(cls, error: OSError, path: str | None = None) -> FileSystemError:
+        """``path: message`` from what the operating system said (about ``path``, else
+        the file it names)."""
+        if path is None and error.filename is not None:
+            path = str(error.filename)
         return cls(f"cannot write: {error.strerror or error}", path)
 
 

@@ -108,7 +108,7 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
                                              dir=path.parent)
     except OSError as exc:
-        raise FileSystemError(f"cannot write: {exc.strerror or exc}", str(path)) from None
+        raise FileSystemError.from_os_error(exc, str(path)) from None
     try:
         # mkstemp makes the file private (0600); give it the mode a plain open() would.
         os.fchmod(handle, 0o666 & ~_UMASK)
@@ -121,7 +121,7 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise FileSystemError(f"cannot write: {exc.strerror or exc}", str(path)) from None
+            raise FileSystemError.from_os_error(exc, str(path)) from None
         raise
 
 

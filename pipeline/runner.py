@@ -20,7 +20,7 @@ from typing import Any
 from .document_cache import code_digest
 from .errors import FileSystemError, PipelineError
 from .pofile_io import write_atomic
-from .project import Project
+from .project import Project, shown_path
 
 @dataclass
 class JobResult:
@@ -72,15 +72,16 @@ def _call(job: Job, project: Project, name: str) -> JobResult | PipelineError:
     try:
         return job(project, name)
     except PipelineError as error:
-        return _shortened(project, error)
+        return shortened(error, project.root)
     except OSError as error:  # reads and writes report their own: this is anything else
-        return _shortened(project, FileSystemError.from_os_error(error))
+        return shortened(FileSystemError.from_os_error(error), project.root)
 
 
-def _shortened(project: Project, error: PipelineError) -> PipelineError:
-    """The error with its path relative to the project, as every message shows paths."""
+def shortened(error: PipelineError, root: Path) -> PipelineError:
+    """The error with its path relative to the project at ``root``, as every message shows
+    paths (a write failure names the absolute path it tried)."""
     if isinstance(error, FileSystemError) and error.path and Path(error.path).is_absolute():
-        error.path = project.shown(Path(error.path))
+        error.path = shown_path(Path(error.path), root)
     return error
 
 
