@@ -58,11 +58,8 @@ def echo(verb: str) -> Callable[[JobResult], None]:
 
 
 def print_report(report: Report, verb: str) -> int:
-    """Print what a run did; 1 if any document failed."""
-    for path in report.written:
-        print(f"{verb} {path}")
-    for warning in report.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    """Print what a run did after its jobs, and its errors; 1 if any document failed."""
+    echo(verb)(JobResult(report.written, report.warnings))
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
     return 1 if report.errors else 0

@@ -43,12 +43,12 @@ _PARALLEL_FROM = 8  # below this many documents a process pool costs more than i
 
 @dataclass
 class Report:
-    """What a run did: files written, documents skipped as up to date, errors."""
+    """What a run did beyond what went to ``echo`` document by document: files written and
+    warnings after the jobs (templates removed, the index), documents skipped as up to
+    date, errors."""
 
     written: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    shown: int = 0
-    """Files written whose lines went to ``echo`` as their documents finished."""
     skipped: int = 0
     errors: list[PipelineError] = field(default_factory=list)
     facts: dict[tuple[str, str], Any] = field(default_factory=dict)
@@ -86,13 +86,12 @@ def shortened(error: PipelineError, root: Path) -> PipelineError:
 
 
 def run_documents(project: Project, names: Sequence[str], job: Job, files: Files, key: str,
-                  jobs: int | None = None,
-                  echo: Callable[[JobResult], None] | None = None,
+                  jobs: int | None, echo: Callable[[JobResult], None],
                   debug: bool = False) -> Report:
     """Run ``job`` for every name whose fingerprint changed; ``files`` lists what the job
-    reads and writes for a name, ``key`` names the stage (with its languages).  With
-    ``echo``, each document's result is handed to it as soon as it is done, and its paths
-    and warnings are not kept: a build that warns about every entry of a thousand catalogs
+    reads and writes for a name, ``key`` names the stage (with its languages).  Each
+    document's result is handed to ``echo`` as soon as it is done, and its paths and
+    warnings are not kept: a build that warns about every entry of a thousand catalogs
     should not hold every message until the end.  With ``debug`` the jobs run here, one
     after another, and an error stops the run with its traceback."""
     store = project.cache_dir / "fingerprints.json"
@@ -107,12 +106,7 @@ def run_documents(project: Project, names: Sequence[str], job: Job, files: Files
             report.errors.append(result)
             fingerprints.pop(f"{key}:{name}", None)
         else:
-            if echo is not None:
-                echo(result)
-                report.shown += len(result.written)
-            else:
-                report.written += result.written
-                report.warnings += result.warnings
+            echo(result)
             report.facts.update(result.facts)
             fingerprints[f"{key}:{name}"] = _fingerprint(settings, files(project, name))
     if todo:
