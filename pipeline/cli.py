@@ -17,7 +17,7 @@ from .completion import Publication, open_memo, publications, remember, threshol
 from .config import BUILD_FORMATS
 from .errors import ConfigError, FileSystemError, PipelineError
 from .project import Project, open_project
-from .runner import JobResult, Report, run_documents, shortened
+from .runner import JobResult, Report, run_documents, placed
 from .workflow import remove_orphan_templates, stage_files, update_document
 
 # Modules of the other commands (checks, publishing, engines) are imported when their
@@ -227,7 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         if isinstance(error, OSError):
             error = FileSystemError.from_os_error(error)
-        print(f"error: {shortened(error, root)}", file=sys.stderr)
+        print(f"error: {placed(error, root)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

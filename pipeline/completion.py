@@ -42,12 +42,15 @@ def threshold(project: Project, language: str) -> float:
     per_language = table.get("thresholds", {})
     if not isinstance(per_language, dict):
         raise ConfigError("[publish] thresholds must be a table: [publish.thresholds]",
-                          "pipeline.toml")
-    value = per_language.get(language, per_language.get(language.split("_")[0],
-                                                       table.get("threshold", 0)))
+                          "pipeline.toml", key="publish.thresholds")
+    base = language.split("_")[0]
+    key = next((f"publish.thresholds.{code}" for code in (language, base)
+                if code in per_language), "publish.threshold")
+    value = per_language.get(language, per_language.get(base, table.get("threshold", 0)))
     if isinstance(value, bool) or not isinstance(value, (int, float)) \
             or not 0 <= value <= 100:
-        raise ConfigError(f"[publish] threshold for {language} must be 0-100", "pipeline.toml")
+        raise ConfigError(f"[publish] threshold for {language} must be 0-100", "pipeline.toml",
+                          key=key)
     return float(value)
 
 
@@ -126,7 +129,7 @@ def _below_threshold(project: Project) -> str:
     action = project.config.extra.get("publish", {}).get("below_threshold", "draft")
     if action not in ("draft", "skip"):
         raise ConfigError(f"[publish] below_threshold must be \"draft\" or \"skip\", "
-                          f"not {action!r}", "pipeline.toml")
+                          f"not {action!r}", "pipeline.toml", key="publish.below_threshold")
     return str(action)
 
 

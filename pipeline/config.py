@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -10,6 +11,9 @@ from typing import Any
 from .errors import ConfigError
 
 CONFIG_NAME = "pipeline.toml"
+_TABLE = re.compile(r"^\[\[?\s*([^\]]+?)\s*\]\]?")
+_KEY = re.compile(r"^([\w.\"' -]+?)\s*=")
+_TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)$")
 DEFAULT_FRONT_MATTER_KEYS = ("title", "description", "keywords", "categories", "tags",
                              "image.alt")
 BUILD_FORMATS = ("md", "html", "bilingual")
@@ -50,7 +54,10 @@ def load_config(root: Path) -> Config:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"invalid TOML: {exc}", CONFIG_NAME) from None
+        place = _TOML_PLACE.search(str(exc))
+        message = _TOML_PLACE.sub("", str(exc)).rstrip()
+        raise ConfigError(f"invalid TOML: {message}", CONFIG_NAME,
+                          *(map(int, place.groups()) if place else ())) from None
     except UnicodeDecodeError:
         raise ConfigError("invalid UTF-8", CONFIG_NAME) from None
     except OSError as exc:
@@ -59,19 +66,19 @@ def load_config(root: Path) -> Config:
     # stray top-level value would reach the code that reads that table as a dict.
     for key, value in data.items():
         if not isinstance(value, dict):
-            raise ConfigError(f"{key} must be a table: [{key}]", CONFIG_NAME)
+            raise ConfigError(f"{key} must be a table: [{key}]", CONFIG_NAME, key=key)
     table = data.get("pipeline", {})
     known = {f.name for f in fields(Config)} - {"extra"}
     unknown = set(table) - known
     if unknown:
         raise ConfigError(f"unknown key(s) in [pipeline]: {', '.join(sorted(unknown))}",
-                          CONFIG_NAME)
+                          CONFIG_NAME, key=f"pipeline.{min(unknown)}")
     values = {key: _checked(key, value) for key, value in table.items()}
     unknown_formats = set(values.get("formats", ())) - set(BUILD_FORMATS)
     if unknown_formats:
         raise ConfigError(f"[pipeline] formats: unknown format(s) "
                           f"{', '.join(sorted(unknown_formats))} (known: "
-                          f"{', '.join(BUILD_FORMATS)})", CONFIG_NAME)
+                          f"{', '.join(BUILD_FORMATS)})", CONFIG_NAME, key="pipeline.formats")
     if "languages" in values:
         from .languages import normalize_language  # babel: only when codes are configured
 
@@ -79,7 +86,8 @@ def load_config(root: Path) -> Config:
             values["languages"] = tuple(normalize_language(code)
                                         for code in values["languages"])
         except ConfigError as error:
-            raise ConfigError(f"[pipeline] languages: {error.message}", CONFIG_NAME) from None
+            raise ConfigError(f"[pipeline] languages: {error.message}", CONFIG_NAME,
+                              key="pipeline.languages") from None
     extra = {key: value for key, value in data.items() if key != "pipeline"}
     return Config(**values, extra=extra)
 
@@ -103,4 +111,34 @@ def _checked(key: str, value: Any) -> Any:
         if isinstance(value, str) and value:
             return value
         expected = "a non-empty string"
-    raise ConfigError(f"[pipeline] {key} must be {expected}", CONFIG_NAME)
+    raise ConfigError(f"[pipeline] {key} must be {expected}", CONFIG_NAME,
+                      key=f"pipeline.{key}")
+
+
+def config_line(root: Path, key: str) -> int | None:
+    """The line of a dotted ``key`` (``publish.thresholds.ja``) in ``root/pipeline.toml``,
+    else of the nearest table holding it; None when neither is written there."""
+    try:
+        text = (root / CONFIG_NAME).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    lines: dict[str, int] = {}
+    table = ""
+    for number, line in enumerate(text.splitlines(), 1):
+        if header := _TABLE.match(line.strip()):
+            table = _dotted(header.group(1))
+            lines.setdefault(table, number)
+        elif assignment := _KEY.match(line.strip()):
+            name = _dotted(assignment.group(1))
+            lines.setdefault(f"{table}.{name}" if table else name, number)
+    parts = key.split(".")
+    while parts:
+        if ".".join(parts) in lines:
+            return lines[".".join(parts)]
+        parts.pop()
+    return None
+
+
+def _dotted(name: str) -> str:
+    """A TOML key or table name as plain dotted parts: ``a . "b"`` is ``a.b``."""
+    return ".".join(part.strip().strip("\"'") for part in name.split("."))

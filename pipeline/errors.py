@@ -14,7 +14,7 @@ class PipelineError(Exception):
         self.line = line
         self.col = col
 
-    def __reduce__(self) -> tuple[type, tuple[str, str | None, int | None, int | None]]:
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
         # Errors cross process boundaries (parallel extract and build) with their place.
         return (self.__class__, (self.message, self.path, self.line, self.col))
 
@@ -45,3 +45,14 @@ class FileSystemError(PipelineError):
 
 class ConfigError(PipelineError):
     """``pipeline.toml`` or a command-line option is invalid."""
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None,
+                 col: int | None = None, key: str | None = None) -> None:
+        super().__init__(message, path, line, col)
+        self.key = key
+        """The dotted key of pipeline.toml at fault (``publish.threshold``): the line is
+        looked up where the error is shown (:func:`pipeline.runner.placed`), as the code
+        that finds the fault sees only parsed values."""
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return (self.__class__, (self.message, self.path, self.line, self.col, self.key))

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from .document_cache import code_digest
-from .errors import FileSystemError, PipelineError
+from .config import config_line
+from .errors import ConfigError, FileSystemError, PipelineError
 from .pofile_io import write_atomic
 from .project import Project, shown_path
 
@@ -72,16 +73,19 @@ def _call(job: Job, project: Project, name: str) -> JobResult | PipelineError:
     try:
         return job(project, name)
     except PipelineError as error:
-        return shortened(error, project.root)
+        return placed(error, project.root)
     except OSError as error:  # reads and writes report their own: this is anything else
-        return shortened(FileSystemError.from_os_error(error), project.root)
+        return placed(FileSystemError.from_os_error(error), project.root)
 
 
-def shortened(error: PipelineError, root: Path) -> PipelineError:
-    """The error with its path relative to the project at ``root``, as every message shows
-    paths (a write failure names the absolute path it tried)."""
+def placed(error: PipelineError, root: Path) -> PipelineError:
+    """The error as messages show it, for the project at ``root``: its path relative to the
+    project (a write failure names the absolute path it tried), and for a setting the line
+    of its key in pipeline.toml."""
     if isinstance(error, FileSystemError) and error.path and Path(error.path).is_absolute():
         error.path = shown_path(Path(error.path), root)
+    if isinstance(error, ConfigError) and error.key and error.line is None:
+        error.line = config_line(root, error.key)
     return error
 
 

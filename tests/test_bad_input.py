@@ -101,27 +101,31 @@ def test_unknown_language_in_config(make_project) -> None:
     root = make_project({"doc": "正文。\n"}, '[pipeline]\nlanguages = ["en", "klingon"]\n')
     result = run(root, "build")
     assert (result.returncode, result.stderr) == (
-        1, "error: pipeline.toml: [pipeline] languages: unknown language code 'klingon'\n")
+        1, "error: pipeline.toml:2: [pipeline] languages: unknown language code 'klingon'\n")
 
 
 @pytest.mark.parametrize("config, message", [
-    ('check = "x"\n[pipeline]\nlanguages = ["en"]\n', "check must be a table: [check]"),
-    ("engine = 5\n", "engine must be a table: [engine]"),
+    ('check = "x"\n[pipeline]\nlanguages = ["en"]\n', "1: check must be a table: [check]"),
+    ("engine = 5\n", "1: engine must be a table: [engine]"),
     ("[publish]\nthresholds = 5\n",
-     "[publish] thresholds must be a table: [publish.thresholds]"),
-    ("[publish]\nthreshold = true\n", "[publish] threshold for en must be 0-100"),
+     "2: [publish] thresholds must be a table: [publish.thresholds]"),
+    ("[publish]\nthreshold = true\n", "2: [publish] threshold for en must be 0-100"),
+    ("[publish]\nthreshold = 5\n[publish.thresholds]\nen = 200\n",
+     "4: [publish] threshold for en must be 0-100"),
     ('[publish]\nthreshold = 90\nbelow_threshold = "skipp"\n',
-     "[publish] below_threshold must be \"draft\" or \"skip\", not 'skipp'"),
+     "3: [publish] below_threshold must be \"draft\" or \"skip\", not 'skipp'"),
     # Every language is above 0%: the typo is reported before it would matter.
     ('[publish]\nthreshold = 0\nbelow_threshold = "skp"\n',
-     "[publish] below_threshold must be \"draft\" or \"skip\", not 'skp'"),
+     "3: [publish] below_threshold must be \"draft\" or \"skip\", not 'skp'"),
+    ('[check]\nwarnings = ["numbrs"]\n', "2: [check] warnings: unknown check 'numbrs'"),
 ])
 def test_bad_config_tables(make_project, config: str, message: str) -> None:
     root = make_project({"doc": "正文。\n"}, config)
     result = run(root, "update", "-l", "en")  # the [publish] tables are read by build
     if result.returncode == 0:
         result = run(root, "build", "-l", "en")
-    assert (result.returncode, result.stderr) == (1, f"error: pipeline.toml: {message}\n")
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"error: pipeline.toml:{message}"), result.stderr
 
 
 def test_a_config_that_cannot_be_read(make_project) -> None:
@@ -137,7 +141,7 @@ def test_bad_toml(make_project) -> None:
     root = make_project({"doc": "正文。\n"}, "[pipeline\n")
     result = run(root, "extract")
     assert result.returncode == 1
-    assert result.stderr.startswith("error: pipeline.toml: invalid TOML")
+    assert result.stderr.startswith("error: pipeline.toml:1:10: invalid TOML: Expected"), result.stderr
 
 
 def test_debug_shows_the_traceback(make_project) -> None:
@@ -160,7 +164,7 @@ def test_debug_shows_the_traceback(make_project) -> None:
 def test_bad_config_value(make_project, line: str, message: str) -> None:
     root = make_project({"doc": "正文。\n"}, f"[pipeline]\n{line}\n")
     result = run(root, "extract")
-    assert (result.returncode, result.stderr) == (1, f"error: pipeline.toml: {message}\n")
+    assert (result.returncode, result.stderr) == (1, f"error: pipeline.toml:2: {message}\n")
 
 
 @pytest.mark.parametrize("blocked, command", [
@@ -217,3 +221,14 @@ def test_closing_tokens_without_their_opening_do_not_crash(make_project) -> None
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("line, message", [
+    ('timeout = "x"', "[engine] timeout must be a non-negative float"),
+    ("color = 1", "unknown key(s) in [engine]: color"),
+])
+def test_bad_engine_setting_names_its_line(make_project, line: str, message: str) -> None:
+    root = make_project({"doc": "正文。\n"},
+                        f'[pipeline]\nlanguages = ["en"]\n\n[engine]\nname = "pseudo"\n{line}\n')
+    result = run(root, "translate", "-l", "en", "-q")
+    assert (result.returncode, result.stderr) == (1, f"error: pipeline.toml:6: {message}\n")

@@ -41,3 +41,12 @@ def test_a_parsing_library_upgrade_makes_cached_results_stale(monkeypatch) -> No
     monkeypatch.setattr(document_cache.metadata, "version",
                         lambda name: "99.0" if name == "markdown-it-py" else real(name))
     assert document_cache.code_digest.__wrapped__() != before
+
+
+def test_a_config_error_crosses_processes_with_its_key() -> None:
+    import pickle
+
+    from pipeline.errors import ConfigError
+
+    error = pickle.loads(pickle.dumps(ConfigError("bad", "pipeline.toml", key="check.warnings")))
+    assert (error.message, error.path, error.key) == ("bad", "pipeline.toml", "check.warnings")

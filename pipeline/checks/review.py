@@ -57,11 +57,13 @@ def check_levels(table: dict[str, Any]) -> dict[str, str]:
     for key, level in (("warnings", WARNING), ("disabled", "off")):
         names = table.get(key, [])
         if not isinstance(names, list):
-            raise ConfigError(f"[check] {key} must be a list of check names", "pipeline.toml")
+            raise ConfigError(f"[check] {key} must be a list of check names", "pipeline.toml",
+                              key=f"check.{key}")
         for name in names:
             if name not in CHECK_NAMES:
                 raise ConfigError(f"[check] {key}: unknown check '{name}' (known: "
-                                  f"{', '.join(CHECK_NAMES)})", "pipeline.toml")
+                                  f"{', '.join(CHECK_NAMES)})", "pipeline.toml",
+                                  key=f"check.{key}")
             levels[name] = level
     return levels
 

@@ -56,11 +56,13 @@ def _value(key: str, value: Any) -> Any:
     kind = _NUMBERS.get(key)
     if kind is None:
         if not isinstance(value, str):
-            raise ConfigError(f"[engine] {key} must be a string", CONFIG_NAME)
+            raise ConfigError(f"[engine] {key} must be a string", CONFIG_NAME,
+                              key=f"engine.{key}")
         return value
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0 \
             or (kind is int and not isinstance(value, int)):
-        raise ConfigError(f"[engine] {key} must be a non-negative {kind.__name__}", CONFIG_NAME)
+        raise ConfigError(f"[engine] {key} must be a non-negative {kind.__name__}", CONFIG_NAME,
+                          key=f"engine.{key}")
     return kind(value)
 
 
@@ -71,7 +73,7 @@ def engine_settings(table: dict[str, Any], name: str | None = None, url: str | N
     unknown = set(table) - known
     if unknown:
         raise ConfigError(f"unknown key(s) in [engine]: {', '.join(sorted(unknown))}",
-                          CONFIG_NAME)
+                          CONFIG_NAME, key=f"engine.{min(unknown)}")
     settings = EngineSettings(**{key: _value(key, value) for key, value in table.items()})
     if jobs is not None and jobs < 1:
         raise ConfigError("--jobs must be at least 1")
