@@ -78,16 +78,38 @@ def _record_table_rows(rule: BlockRule) -> BlockRule:
     return wrapped
 
 
+def _lheading_if_underlined(rule: BlockRule) -> BlockRule:
+    # markdown-it tries the setext heading rule on every paragraph, and it runs every
+    # paragraph terminator on each line before it finds no underline; the paragraph rule
+    # then does the same again.  No line starting with - or = before the next blank line
+    # means no underline: fail at once, with the rule's side effect (it leaves parentType
+    # set to "paragraph" when it fails).
+    def wrapped(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        src, begins, shifts, ends = state.src, state.bMarks, state.tShift, state.eMarks
+        line = start_line + 1
+        while line < end_line and begins[line] + shifts[line] < ends[line]:
+            if src[begins[line] + shifts[line]] in "-=":
+                return rule(state, start_line, end_line, silent)
+            line += 1
+        if not state.is_code_block(start_line):
+            state.parentType = "paragraph"
+        return False
+
+    return wrapped
+
+
 def markdown_syntax() -> MarkdownIt:
     """A new MarkdownIt with the syntax we support: CommonMark + GFM tables, strikethrough,
     footnotes, front matter, dollar math.  Extraction and rendering both start from it."""
-    return (
+    md = (
         MarkdownIt("commonmark", {"html": True})
         .enable(["table", "strikethrough"])
         .use(front_matter_plugin)
         .use(footnote_plugin)
         .use(dollarmath_plugin)
     )
+    _wrap_rule(md.block.ruler, "lheading", _lheading_if_underlined)
+    return md
 
 
 @lru_cache(maxsize=1)

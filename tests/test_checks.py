@@ -297,6 +297,29 @@ def test_blocks_of_plain_text_get_the_token_the_inline_parser_would_make() -> No
         assert _stream(ours.parse(text, {})) == _stream(reference.parse(text, {})), repr(text)
 
 
+def test_setext_quick_failure_gives_the_tokens_of_markdown_its_own_rule() -> None:
+    import random
+
+    from markdown_it.rules_block.lheading import lheading
+
+    from pipeline.markdown_parser import markdown_syntax
+
+    from conftest import bench_corpus
+
+    ours = markdown_syntax()
+    reference = markdown_syntax()
+    reference.block.ruler.at("lheading", lheading)
+    rng = random.Random(11)
+    lines = ["中文段落", "text *a*", "---", "===", " --", "- item", "  - sub", "> quote",
+             "> ---", ">", "1. one", "    code", "", "# h", "```", "| a | b |", "|---|---|",
+             "<div>", "[^1]: 注", "$$", "- - -", "  ==", "\t-", "   -", "* x", "  text"]
+    texts = _texts() + ["\n".join(rng.choice(lines) for _ in range(rng.randint(2, 9)))
+                        for _ in range(3000)]
+    texts += [bench_corpus().article(0, index) for index in range(1, 6)]
+    for text in texts:
+        assert _stream(ours.parse(text, {})) == _stream(reference.parse(text, {})), repr(text)
+
+
 def test_contexts_copied_with_replace_share_no_state() -> None:
     from dataclasses import replace
 
