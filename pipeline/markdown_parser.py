@@ -8,6 +8,7 @@ titles) is what lets us join lines the CJK way without touching code.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -17,6 +18,7 @@ from markdown_it.ruler import Ruler
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline.state_inline import Delimiter
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -57,6 +59,51 @@ def _offset_alt_text(rule: InlineRule) -> InlineRule:
             state.env[_OFFSET] = saved
 
     return wrapped
+
+
+@dataclass(frozen=True)
+class DelimiterSnapshot:
+    """The emphasis and strikethrough delimiters of one inline parse as markdown-it found
+    them, before it paired them: kept (in the inline token's ``meta[DELIMITERS]``) for a
+    block where a delimiter run touches a soft break, so that the segmenter can work out
+    whether joining the lines keeps the pairs without parsing the joined text."""
+
+    breaks: dict[int, int]
+    """Soft break: the position of its newline in the block's content -> its token index."""
+    lists: tuple[tuple[Delimiter, ...], ...]
+    """The top level's delimiters and each link text's: markdown-it pairs each on its own."""
+
+
+DELIMITERS = "i18n_delimiters"
+_SNAPSHOTS = "_i18n_snapshots"
+
+
+def _record_delimiters(rule: Callable[[StateInline], None]) -> Callable[[StateInline], None]:
+    def wrapped(state: StateInline) -> None:
+        snapshots = state.env.get(_SNAPSHOTS)
+        if snapshots is not None:
+            snapshot = _snapshot(state)
+            if snapshot:
+                snapshots.append(snapshot)
+        rule(state)
+
+    return wrapped
+
+
+def _snapshot(state: StateInline) -> DelimiterSnapshot | None:
+    tokens = state.tokens
+    lists = [state.delimiters] + [meta["delimiters"] for meta in state.tokens_meta
+                                  if meta and meta.get("delimiters")]
+    # Most blocks have no run next to a line break: find out before copying anything.
+    if not any((d.token > 0 and tokens[d.token - 1].type == "softbreak")
+               or (d.token + 1 < len(tokens) and tokens[d.token + 1].type == "softbreak")
+               for delimiters in lists for d in delimiters):
+        return None
+    breaks = {token.meta["pos"]: index for index, token in enumerate(tokens)
+              if token.type == "softbreak" and "pos" in token.meta}
+    return DelimiterSnapshot(breaks, tuple(
+        tuple(Delimiter(d.marker, d.length, d.token, d.end, d.open, d.close)
+              for d in delimiters) for delimiters in lists if delimiters))
 
 
 BlockRule = Callable[[StateBlock, int, int, bool], bool]
@@ -120,6 +167,7 @@ def markdown_parser() -> MarkdownIt:
     _wrap_rule(md.inline.ruler, "escape", _record_break)
     _wrap_rule(md.inline.ruler, "image", _offset_alt_text)
     _wrap_rule(md.block.ruler, "table", _record_table_rows)
+    _wrap_rule(md.inline.ruler2, "balance_pairs", _record_delimiters)
     md.core.ruler.at("inline", _inline_unless_plain)
     return md
 
@@ -136,6 +184,13 @@ def _inline_unless_plain(state: StateCore) -> None:
             token.children = []
         if token.content and _is_plain(token.content, state.md.inline):
             token.children.append(Token("text", "", 0, content=token.content))
+        elif DELIMITERS in state.env:  # a whole document's parse (parse_blocks)
+            snapshots: list[DelimiterSnapshot] = []
+            state.env[_SNAPSHOTS] = snapshots
+            state.md.inline.parse(token.content, state.md, state.env, token.children)
+            del state.env[_SNAPSHOTS]
+            if snapshots:
+                token.meta[DELIMITERS] = snapshots
         else:
             state.md.inline.parse(token.content, state.md, state.env, token.children)
 
@@ -162,9 +217,13 @@ def _wrap_rule(ruler: Ruler[Any], name: str, wrapper: Callable[[Any], Any]) -> N
 
 
 def parse_blocks(text: str) -> tuple[list[Token], dict[str, Any]]:
-    """Parse a whole document; return the token stream and the env (reference definitions)."""
-    env: dict[str, Any] = {}
-    return markdown_parser().parse(text, env), env
+    """Parse a whole document; return the token stream and the env (reference definitions).
+    An inline token whose delimiter runs touch soft breaks keeps them in
+    ``meta[DELIMITERS]`` (a list of :class:`DelimiterSnapshot`)."""
+    env: dict[str, Any] = {DELIMITERS: True}
+    tokens = markdown_parser().parse(text, env)
+    del env[DELIMITERS]
+    return tokens, env
 
 
 @lru_cache(maxsize=4)

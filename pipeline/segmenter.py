@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -30,9 +30,10 @@ from markdown_it.token import Token
 from .cjk import soft_break_joiner
 from .config import DEFAULT_FRONT_MATTER_KEYS
 from .document import Document, Segment, line_starts
+from .emphasis_pairing import pairing_test
 from .frontmatter import front_matter_segments
-from .markdown_parser import (TABLE_ROWS, definitions_of, parse_blocks, parse_inline,
-                              walk_inline)
+from .markdown_parser import (DELIMITERS, TABLE_ROWS, DelimiterSnapshot, definitions_of,
+                              parse_blocks, parse_inline, walk_inline)
 
 _COMMAND = re.compile(r"^<!--\s*i18n:\s*(skip-start|skip-end|skip|context|note)\b\s*(.*?)\s*-->\s*$",
                       re.S)
@@ -40,6 +41,7 @@ _TASK_MARKER = re.compile(r"^\[[ xX]\][ \t]+")
 # HTML blocks of CommonMark kinds 1-5 (raw text, comments, declarations): never text.
 _RAW_HTML = re.compile(r"<(?:(?:script|pre|style|textarea)(?:[\s>]|$)|[!?])", re.I)
 _TAG = re.compile(r"<[^>]*>")
+_WHITESPACE = re.compile(r"\s+")
 _CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list item",
                "footnote_open": "footnote"}
 _MARKUP_CHARS = set("*_~")
@@ -132,7 +134,7 @@ def _block_segment(text: str, starts: list[int], token: Token, parent: Token, ki
     if span is None:
         return None  # content not found verbatim (tabs expanded by the parser): keep as is
     start, end = span
-    msgid = _join_lines(content, token.children or [], env)
+    msgid = _join_lines(content, token.children or [], env, token.meta.get(DELIMITERS, ()))
     if after_item and (marker := _TASK_MARKER.match(msgid)):
         start += marker.end()
         msgid = msgid[marker.end():]
@@ -190,41 +192,90 @@ def _has_words(children: list[Token]) -> bool:
                for t in walk_inline(children))
 
 
-def _join_lines(content: str, children: list[Token], env: dict[str, Any]) -> str:
+def _join_lines(content: str, children: list[Token], env: dict[str, Any],
+                snapshots: Sequence[DelimiterSnapshot] = ()) -> str:
     """The msgid of an inline content: soft breaks joined (principle 3), others kept (4)."""
     breaks = {t.meta["pos"]: t.type for t in walk_inline(children) if "pos" in t.meta}
     pieces = _split_at_newlines(content, breaks)
     joiners = [soft_break_joiner(a, b) if kind == "softbreak" else "\n"
                for (a, kind), (b, _) in zip(pieces, pieces[1:])]
-    doubtful = [i for i, j in enumerate(joiners)
-                if j == "" and not _join_is_neutral(pieces[i][0], pieces[i + 1][0])]
+    labelled = [_in_brackets(pieces, i) for i in range(len(joiners))] if "[" in content \
+        else [False] * len(joiners)
+    doubtful = [i for i, j in enumerate(joiners) if j == "" and (
+        labelled[i] or not _join_is_neutral(pieces[i][0], pieces[i + 1][0]))]
     if not doubtful:
         return _assemble(pieces, joiners)
-    # Where the flanking rules cannot tell, parse: keep a join only if the markup survives,
+    # Where the flanking rules cannot tell, test: keep a join only if the markup survives,
     # else that break becomes a space (whitespace, as it was).  A join that takes a
     # capability away from a delimiter run (``工具**`GAN`**``: no longer an opener) breaks
     # its emphasis whenever the run was used, so the first try spaces those and joins the
-    # rest: one parse settles most paragraphs.
-    expected = _signature(children)
+    # rest: one test settles most paragraphs.
+    keeps = None if any(labelled) else \
+        _emphasis_test(pieces, sorted(breaks), joiners, doubtful, snapshots)
+    keeps = keeps or _parse_test(pieces, children, env)
     for i in doubtful:
         if _takes_from_delimiter(pieces[i][0], pieces[i + 1][0]):
             joiners[i] = " "
-    if _signature(parse_inline(_assemble(pieces, joiners), env)) == expected:
+    if keeps(joiners):
         return _assemble(pieces, joiners)
     for i in doubtful:
         joiners[i] = " "
     for i in doubtful:
         joiners[i] = ""
-        if _signature(parse_inline(_assemble(pieces, joiners), env)) != expected:
+        if not keeps(joiners):
             joiners[i] = " "
     return _assemble(pieces, joiners)
 
 
+def _in_brackets(pieces: list[tuple[str, str]], i: int) -> bool:
+    """Whether the break after piece ``i`` may lie inside brackets that close on a later
+    line: a reference label there (``[中\n文\n字]``) would lose its whitespace and no
+    longer match its definition.  Errs on the side of yes."""
+    before = "".join(piece for piece, _ in pieces[:i + 1])
+    return (before.rfind("[") > before.rfind("]") or before.count("[") > before.count("]")) \
+        and any("]" in piece for piece, _ in pieces[i + 1:])
+
+
+JoinTest = Callable[[list[str]], bool]
+"""Whether the block, its lines joined with these joiners, keeps its inline markup."""
+
+
+def _emphasis_test(pieces: list[tuple[str, str]], positions: list[int], joiners: list[str],
+                   doubtful: list[int], snapshots: Sequence[DelimiterSnapshot]) -> JoinTest | None:
+    """Replay markdown-it's emphasis pairing (:mod:`pipeline.emphasis_pairing`), when the
+    doubt is only about delimiter runs: no join makes other syntax."""
+    if not all(_join_keeps_syntax(pieces[i][0], pieces[i + 1][0]) for i in doubtful):
+        return None
+    joinable = [i for i, joiner in enumerate(joiners) if joiner == ""]
+    test = pairing_test([(pieces[i][0], pieces[i + 1][0], positions[i]) for i in joinable],
+                        snapshots)
+    if test is None:
+        return None
+    return lambda joiners: test([joiners[i] == "" for i in joinable])
+
+
+def _parse_test(pieces: list[tuple[str, str]], children: list[Token],
+                env: dict[str, Any]) -> JoinTest:
+    """Parse the joined text and compare its markup with the block's."""
+    expected = _signature(children)
+    return lambda joiners: _signature(parse_inline(_assemble(pieces, joiners), env)) == expected
+
+
 def _signature(children: list[Token]) -> list[tuple[str, str]]:
-    """The inline markup of a text, without its words and line breaks."""
-    return [(t.type, t.content if t.type in ("code_inline", "html_inline") else
-             str(t.attrs.get("href", "")))
-            for t in walk_inline(children) if t.type not in ("text", "softbreak")]
+    """The inline markup of a text, and the words between its tokens without their
+    whitespace: joining lines changes only whitespace, so an emphasis that moved (closed
+    by another run) shows here."""
+    signature, words = [], []
+    for token in walk_inline(children):
+        if token.type in ("text", "softbreak"):
+            words.append(token.content)
+            continue
+        signature.append(("text", _WHITESPACE.sub("", "".join(words))))
+        words = []
+        signature.append((token.type, token.content if token.type in ("code_inline", "html_inline")
+                          else str(token.attrs.get("href", ""))))
+    signature.append(("text", _WHITESPACE.sub("", "".join(words))))
+    return signature
 
 
 def _join_is_neutral(left: str, right: str) -> bool:
@@ -232,16 +283,24 @@ def _join_is_neutral(left: str, right: str) -> bool:
     markup: no new code span, link, autolink, entity, math or footnote syntax, no reference
     label changed, and every emphasis delimiter run at the join opens and closes exactly as
     before (CommonMark's flanking rules).  When unsure, False."""
-    last, first = left[-1:], right[:1]
-    if not last or not first:
+    if not left or not right:
         return True
-    last_word, first_word = left.rsplit(" ", 1)[-1], right.split(" ", 1)[0]
-    if (last in _MARKUP_CHARS and first == last) or (last, first) in _GLUE \
-            or "$" in last_word + first_word \
-            or any(a in last_word and b in first_word for a, b in _SPANNING):
+    if not _join_keeps_syntax(left, right):
         return False
     # A line of delimiters only (None) changes on both its sides.
     return all(side is not None and side[0] == side[1] for side in _runs_at_join(left, right))
+
+
+def _join_keeps_syntax(left: str, right: str) -> bool:
+    """True when joining ``left`` and ``right`` surely makes no new code span, link,
+    autolink, entity, math or footnote syntax, changes no reference label and puts no two
+    runs of one delimiter together: all it can change is what the runs at the join may
+    open or close."""
+    last, first = left[-1:], right[:1]
+    last_word, first_word = left.rsplit(" ", 1)[-1], right.split(" ", 1)[0]
+    return not ((last in _MARKUP_CHARS and first == last) or (last, first) in _GLUE
+                or "$" in last_word + first_word
+                or any(a in last_word and b in first_word for a, b in _SPANNING))
 
 
 def _takes_from_delimiter(left: str, right: str) -> bool:

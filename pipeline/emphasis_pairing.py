@@ -1,0 +1,124 @@
+"""Whether joining lines keeps a block's emphasis: markdown-it's own pairing, replayed.
+
+Joining two lines changes which characters stand next to the delimiter runs (``*``, ``_``,
+``~~``) at the join, so a run may gain or lose the power to open or close emphasis.  Which
+runs then pair up is decided by markdown-it's ``balance_pairs`` over the block's delimiter
+list alone.  So, for a join that changes nothing else (no new code span, link, entity ...:
+the segmenter checks that first), running that same pairing over the recorded delimiters
+with the runs' new powers tells exactly what parsing the joined text would, at a fraction of
+the cost.  Where a run at a join is not plainly one set of delimiters (escaped, a lone
+tilde, a run that is its whole line) this gives up, and the segmenter parses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline.balance_pairs import processDelimiters
+from markdown_it.rules_inline.state_inline import Delimiter
+
+from .markdown_parser import DelimiterSnapshot, markdown_parser
+
+_MARKERS = "*_~"
+Powers = dict[int, tuple[bool, bool]]
+"""Token index of a delimiter -> its (can open, can close) once joined."""
+
+
+def pairing_test(joins: Sequence[tuple[str, str, int]],
+                 snapshots: Sequence[DelimiterSnapshot]) -> Callable[[Sequence[bool]], bool] | None:
+    """For the joins of a block, each (line before, line after, position of the newline),
+    a test telling whether joining those marked True keeps every emphasis and
+    strikethrough pair; None when a join's runs cannot be replayed (then parse)."""
+    changes: list[tuple[int, Powers]] = []
+    by_token: dict[int, dict[int, Delimiter]] = {}
+    for left, right, position in joins:
+        change = _join_powers(left, right, position, snapshots, by_token)
+        if change is None:
+            return None
+        changes.append(change)
+
+    unjoined: dict[int, list[list[int]]] = {}
+
+    def keeps(joined: Sequence[bool]) -> bool:
+        powers: dict[int, Powers] = {}
+        for (snapshot, change), join in zip(changes, joined):
+            if join and change:
+                powers.setdefault(snapshot, {}).update(change)
+        for index, change in powers.items():
+            if index not in unjoined:
+                unjoined[index] = _pairs(snapshots[index], {})
+            if _pairs(snapshots[index], change) != unjoined[index]:
+                return False
+        return True
+
+    return keeps
+
+
+def _join_powers(left: str, right: str, position: int, snapshots: Sequence[DelimiterSnapshot],
+                 by_token: dict[int, dict[int, Delimiter]]) -> tuple[int, Powers] | None:
+    last, first = left[-1:], right[:1]
+    if not last or not first or (last not in _MARKERS and first not in _MARKERS):
+        return -1, {}
+    found = next(((index, snapshot.breaks[position]) for index, snapshot in enumerate(snapshots)
+                  if position in snapshot.breaks), None)
+    if found is None:
+        return None
+    index, newline = found
+    if index not in by_token:
+        by_token[index] = {d.token: d for delimiters in snapshots[index].lists
+                           for d in delimiters}
+    delimiters = by_token[index]
+    powers: Powers = {}
+    if last in _MARKERS:
+        length = len(left) - len(left.rstrip(last))
+        tokens = _run_tokens(delimiters, last, length, newline - 1, -1)
+        if tokens is None or length == len(left):
+            return None
+        powers.update(dict.fromkeys(tokens, _scan(left[-length - 1], last * length, first)))
+    if first in _MARKERS:
+        length = len(right) - len(right.lstrip(first))
+        tokens = _run_tokens(delimiters, first, length, newline + 1, 1)
+        if tokens is None or length == len(right):
+            return None
+        powers.update(dict.fromkeys(tokens, _scan(last, first * length, right[length])))
+    return index, powers
+
+
+def _run_tokens(delimiters: dict[int, Delimiter], marker: str, length: int, nearest: int,
+                step: int) -> list[int] | None:
+    """The token indices of the delimiters making up a run of ``length`` ``marker``s whose
+    token nearest the line break is ``nearest``; None unless the whole run is delimiters."""
+    if marker == "~" and length % 2:
+        return None  # an odd tilde run starts with a plain "~" token
+    count = length // 2 if marker == "~" else length
+    wanted = [nearest + step * k for k in range(count)]
+    found = [delimiters.get(token) for token in wanted]
+    if any(d is None or d.marker != ord(marker) or (marker != "~" and d.length != length)
+           for d in found):
+        return None
+    return wanted
+
+
+@lru_cache(maxsize=4096)
+def _scan(before: str, run: str, after: str) -> tuple[bool, bool]:
+    """(can open, can close) of ``run`` between ``before`` and ``after``, by markdown-it's
+    own flanking rules (a ``_`` run cannot open or close inside a word)."""
+    state = StateInline(before + run + after, markdown_parser(), {}, [])
+    scanned = state.scanDelims(1, run[0] != "_")
+    return scanned.can_open, scanned.can_close
+
+
+def _pairs(snapshot: DelimiterSnapshot, powers: Powers) -> list[list[int]]:
+    """Which delimiter closes which (markdown-it's ``end``) in each list of the snapshot."""
+    pairs = []
+    state = StateInline("", markdown_parser(), {}, [])  # processDelimiters does not read it
+    for delimiters in snapshot.lists:
+        copies = [Delimiter(marker=d.marker, length=d.length, token=d.token, end=-1,
+                            open=powers.get(d.token, (d.open, d.close))[0],
+                            close=powers.get(d.token, (d.open, d.close))[1])
+                  for d in delimiters]
+        processDelimiters(state, copies)
+        pairs.append([d.end for d in copies])
+    return pairs

@@ -1,0 +1,102 @@
+"""Joining a block's lines the CJK way keeps its inline markup: which words each emphasis
+covers, not only how many emphases there are.  Where a join is in doubt, the segmenter
+replays markdown-it's emphasis pairing (pipeline.emphasis_pairing) or, when the join could
+make other syntax, parses the joined text; both must decide alike."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from pipeline import segmenter
+from pipeline.markdown_parser import env_of, parse_inline
+from pipeline.segmenter import segment_document
+
+from conftest import SAMPLE, bench_corpus, spec_examples
+
+
+@pytest.mark.parametrize(("source", "msgid"), [
+    # The sample's style: code spans and bold text on lines of their own.
+    ("随着\n`ChatGPT`\n的病毒式传播\n", "随着`ChatGPT`的病毒式传播"),
+    ("结果\n**底层技术**：说明\n", "结果**底层技术**：说明"),
+    # Joined, ** after 具 and before ` could no longer open: the bold would be lost.
+    ("使用工具\n**`GAN`** 生成\n", "使用工具 **`GAN`** 生成"),
+    # Joined, the second * could close the literal first one: "中文" would be emphasized
+    # and "强调" not.  A space keeps the emphasis where it was.
+    ("*中文\n*强调*\n", "*中文 *强调*"),
+    ("*注：见下\n*重点*内容\n", "*注：见下 *重点*内容"),
+    # Found in the benchmark's corpus: joined, the ** before 伦理 would close the one after
+    # `ChatGPT` and "、数据" would be bold instead of "伦理问题".
+    ("工具**`ChatGPT`**、数据\n**伦理问题**\n！\n", "工具**`ChatGPT`**、数据 **伦理问题**！"),
+    # A reference label over three lines: joined, "中文字" would not match "中 文 字".
+    ("见[中\n文\n字]。\n\n[中 文 字]: https://example.com\n", "见[中 文 字]。"),
+    # The link text of a full reference is no label: it joins.
+    ("见[中\n文\n字][1]。\n\n[1]: https://example.com\n", "见[中文字][1]。"),
+])
+def test_joined_lines_keep_what_each_emphasis_covers(source: str, msgid: str) -> None:
+    document = segment_document(source, "d.md")
+    segment = document.segments[0]
+    assert segment.msgid == msgid
+    env = env_of(document.definitions)
+    paragraph = source.split("\n\n")[0]
+    assert _markup(parse_inline(msgid, env)) == _markup(parse_inline(paragraph, env))
+
+
+def test_replayed_pairing_decides_as_parsing_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    blocks: list[tuple[list[Any], dict[str, Any], str]] = []
+    replayed = []
+    join_lines, emphasis_test = segmenter._join_lines, segmenter._emphasis_test
+
+    def recording_join(content: str, children: list[Any], env: dict[str, Any],
+                       snapshots: Any = ()) -> str:
+        msgid = join_lines(content, children, env, snapshots)
+        blocks.append((children, env, msgid))
+        return msgid
+
+    def recording_test(*args: Any) -> Any:
+        test = emphasis_test(*args)
+        replayed.append(test is not None)
+        return test
+
+    monkeypatch.setattr(segmenter, "_join_lines", recording_join)
+    monkeypatch.setattr(segmenter, "_emphasis_test", recording_test)
+    texts = list(_texts())
+    with_replay = [[s.msgid for s in segment_document(t, "d.md").segments] for t in texts]
+    assert sum(replayed) > 500
+    for children, env, msgid in blocks:
+        assert _markup(parse_inline(msgid, env)) == _markup(children), msgid
+    monkeypatch.setattr(segmenter, "_emphasis_test", lambda *args: None)
+    by_parsing = [[s.msgid for s in segment_document(t, "d.md").segments] for t in texts]
+    assert with_replay == by_parsing
+
+
+def _texts() -> Iterator[str]:
+    rng = random.Random(3)
+    atoms = ["中文", "字", "a", "word", "**", "*", "_", "__", "~~", "~", "~~~", "***", "`c`",
+             "，", "。", "：", "“", "”", "！", " ", "[链接](u)", "(", ")", "\\*", "![图*x*](i)",
+             "<b>", "&amp;", "——", "1", "*强调*", "**粗体**", "_x_"]
+    for _ in range(3000):
+        lines = ["".join(rng.choice(atoms) for _ in range(rng.randint(1, 6)))
+                 for _ in range(rng.randint(2, 6))]
+        prefix = rng.choice(["", "> ", "- "])
+        yield prefix + ("\n" + prefix.replace("-", " ")).join(lines) + "\n"
+    yield from (example["markdown"] for example in spec_examples())
+    yield SAMPLE.read_text(encoding="utf-8")
+    yield from (bench_corpus().article(0, index) for index in range(1, 6))
+
+
+def _markup(tokens: list[Any]) -> list[tuple[str, str]]:
+    """Markup tokens and, between them, the words without whitespace (joining lines
+    changes whitespace only)."""
+    out, words = [], ""
+    for token in segmenter.walk_inline(tokens):
+        if token.type in ("text", "softbreak"):
+            words += "".join(token.content.split())
+            continue
+        out += [("text", words), (token.type, token.content if token.type == "code_inline"
+                                  else str(token.attrs.get("href", "")))]
+        words = ""
+    return out + [("text", words)]
