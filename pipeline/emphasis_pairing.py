@@ -26,15 +26,19 @@ Powers = dict[int, tuple[bool, bool]]
 """Token index of a delimiter -> its (can open, can close) once joined."""
 
 
+Marks = dict[int, tuple[DelimiterSnapshot, int]]
+"""Newline position of a soft break -> its snapshot and token index (markdown_parser)."""
+
+
 def pairing_test(joins: Sequence[tuple[str, str, int]],
-                 snapshots: Sequence[DelimiterSnapshot]) -> Callable[[Sequence[bool]], bool] | None:
+                 marks: Marks) -> Callable[[Sequence[bool]], bool] | None:
     """For the joins of a block, each (line before, line after, position of the newline),
     a test telling whether joining those marked True keeps every emphasis and
     strikethrough pair; None when a join's runs cannot be replayed (then parse)."""
-    changes: list[tuple[int, Powers]] = []
+    changes: list[tuple[DelimiterSnapshot | None, Powers]] = []
     by_token: dict[int, dict[int, Delimiter]] = {}
     for left, right, position in joins:
-        change = _join_powers(left, right, position, snapshots, by_token)
+        change = _join_powers(left, right, marks.get(position), by_token)
         if change is None:
             return None
         changes.append(change)
@@ -42,34 +46,35 @@ def pairing_test(joins: Sequence[tuple[str, str, int]],
     unjoined: dict[int, list[list[int]]] = {}
 
     def keeps(joined: Sequence[bool]) -> bool:
-        powers: dict[int, Powers] = {}
+        powers: dict[int, tuple[DelimiterSnapshot, Powers]] = {}
         for (snapshot, change), join in zip(changes, joined):
-            if join and change:
-                powers.setdefault(snapshot, {}).update(change)
-        for index, change in powers.items():
-            if index not in unjoined:
-                unjoined[index] = _pairs(snapshots[index], {})
-            if _pairs(snapshots[index], change) != unjoined[index]:
+            if join and snapshot is not None:
+                powers.setdefault(id(snapshot), (snapshot, {}))[1].update(change)
+        for key, (snapshot, change) in powers.items():
+            if key not in unjoined:
+                unjoined[key] = _pairs(snapshot, {})
+            if _pairs(snapshot, change) != unjoined[key]:
                 return False
         return True
 
     return keeps
 
 
-def _join_powers(left: str, right: str, position: int, snapshots: Sequence[DelimiterSnapshot],
-                 by_token: dict[int, dict[int, Delimiter]]) -> tuple[int, Powers] | None:
+def _join_powers(left: str, right: str, mark: tuple[DelimiterSnapshot, int] | None,
+                 by_token: dict[int, dict[int, Delimiter]]
+                 ) -> tuple[DelimiterSnapshot | None, Powers] | None:
+    """The snapshot of a join's runs and their powers once joined; (None, {}) for a join
+    without runs, None for runs that cannot be replayed."""
     last, first = left[-1:], right[:1]
     if not last or not first or (last not in _MARKERS and first not in _MARKERS):
-        return -1, {}
-    found = next(((index, snapshot.breaks[position]) for index, snapshot in enumerate(snapshots)
-                  if position in snapshot.breaks), None)
-    if found is None:
+        return None, {}
+    if mark is None:
         return None
-    index, newline = found
-    if index not in by_token:
-        by_token[index] = {d.token: d for delimiters in snapshots[index].lists
-                           for d in delimiters}
-    delimiters = by_token[index]
+    snapshot, newline = mark
+    if id(snapshot) not in by_token:
+        by_token[id(snapshot)] = {d.token: d for delimiters in snapshot.lists
+                                  for d in delimiters}
+    delimiters = by_token[id(snapshot)]
     powers: Powers = {}
     if last in _MARKERS:
         length = len(left) - len(left.rstrip(last))
@@ -83,7 +88,7 @@ def _join_powers(left: str, right: str, position: int, snapshots: Sequence[Delim
         if tokens is None or length == len(right):
             return None
         powers.update(dict.fromkeys(tokens, _scan(last, first * length, right[length])))
-    return index, powers
+    return snapshot, powers
 
 
 def _run_tokens(delimiters: dict[int, Delimiter], marker: str, length: int, nearest: int,

@@ -64,33 +64,29 @@ def _offset_alt_text(rule: InlineRule) -> InlineRule:
 @dataclass(frozen=True)
 class DelimiterSnapshot:
     """The emphasis and strikethrough delimiters of one inline parse as markdown-it found
-    them, before it paired them: kept (in the inline token's ``meta[DELIMITERS]``) for a
-    block where a delimiter run touches a soft break, so that the segmenter can work out
-    whether joining the lines keeps the pairs without parsing the joined text."""
+    them, before it paired them: kept for a block where a delimiter run touches a soft
+    break, so that the segmenter can work out whether joining the lines keeps the pairs
+    without parsing the joined text.  Each soft break of that parse carries
+    ``meta[DELIMITERS] = (snapshot, its token index)``: the token, not a position, so a
+    nested parse (an inline footnote's, an image's alt text) is never taken for another."""
 
-    breaks: dict[int, int]
-    """Soft break: the position of its newline in the block's content -> its token index."""
     lists: tuple[tuple[Delimiter, ...], ...]
     """The top level's delimiters and each link text's: markdown-it pairs each on its own."""
 
 
 DELIMITERS = "i18n_delimiters"
-_SNAPSHOTS = "_i18n_snapshots"
 
 
 def _record_delimiters(rule: Callable[[StateInline], None]) -> Callable[[StateInline], None]:
     def wrapped(state: StateInline) -> None:
-        snapshots = state.env.get(_SNAPSHOTS)
-        if snapshots is not None:
-            snapshot = _snapshot(state)
-            if snapshot:
-                snapshots.append(snapshot)
+        if DELIMITERS in state.env:  # a whole document's parse (parse_blocks)
+            _snapshot(state)
         rule(state)
 
     return wrapped
 
 
-def _snapshot(state: StateInline) -> DelimiterSnapshot | None:
+def _snapshot(state: StateInline) -> None:
     tokens = state.tokens
     lists = [state.delimiters] + [meta["delimiters"] for meta in state.tokens_meta
                                   if meta and meta.get("delimiters")]
@@ -98,12 +94,13 @@ def _snapshot(state: StateInline) -> DelimiterSnapshot | None:
     if not any((d.token > 0 and tokens[d.token - 1].type == "softbreak")
                or (d.token + 1 < len(tokens) and tokens[d.token + 1].type == "softbreak")
                for delimiters in lists for d in delimiters):
-        return None
-    breaks = {token.meta["pos"]: index for index, token in enumerate(tokens)
-              if token.type == "softbreak" and "pos" in token.meta}
-    return DelimiterSnapshot(breaks, tuple(
+        return
+    snapshot = DelimiterSnapshot(tuple(
         tuple(Delimiter(d.marker, d.length, d.token, d.end, d.open, d.close)
               for d in delimiters) for delimiters in lists if delimiters))
+    for index, token in enumerate(tokens):
+        if token.type == "softbreak":
+            token.meta[DELIMITERS] = (snapshot, index)
 
 
 BlockRule = Callable[[StateBlock, int, int, bool], bool]
@@ -184,13 +181,6 @@ def _inline_unless_plain(state: StateCore) -> None:
             token.children = []
         if token.content and _is_plain(token.content, state.md.inline):
             token.children.append(Token("text", "", 0, content=token.content))
-        elif DELIMITERS in state.env:  # a whole document's parse (parse_blocks)
-            snapshots: list[DelimiterSnapshot] = []
-            state.env[_SNAPSHOTS] = snapshots
-            state.md.inline.parse(token.content, state.md, state.env, token.children)
-            del state.env[_SNAPSHOTS]
-            if snapshots:
-                token.meta[DELIMITERS] = snapshots
         else:
             state.md.inline.parse(token.content, state.md, state.env, token.children)
 
@@ -218,8 +208,7 @@ def _wrap_rule(ruler: Ruler[Any], name: str, wrapper: Callable[[Any], Any]) -> N
 
 def parse_blocks(text: str) -> tuple[list[Token], dict[str, Any]]:
     """Parse a whole document; return the token stream and the env (reference definitions).
-    An inline token whose delimiter runs touch soft breaks keeps them in
-    ``meta[DELIMITERS]`` (a list of :class:`DelimiterSnapshot`)."""
+    Soft breaks next to delimiter runs carry a :class:`DelimiterSnapshot` (see there)."""
     env: dict[str, Any] = {DELIMITERS: True}
     tokens = markdown_parser().parse(text, env)
     del env[DELIMITERS]

@@ -30,10 +30,10 @@ from markdown_it.token import Token
 from .cjk import soft_break_joiner
 from .config import DEFAULT_FRONT_MATTER_KEYS
 from .document import Document, Segment, line_starts
-from .emphasis_pairing import pairing_test
+from .emphasis_pairing import Marks, pairing_test
 from .frontmatter import front_matter_segments
-from .markdown_parser import (DELIMITERS, TABLE_ROWS, DelimiterSnapshot, definitions_of,
-                              parse_blocks, parse_inline, walk_inline)
+from .markdown_parser import (DELIMITERS, TABLE_ROWS, definitions_of, parse_blocks,
+                              parse_inline, walk_inline)
 
 _COMMAND = re.compile(r"^<!--\s*i18n:\s*(skip-start|skip-end|skip|context|note)\b\s*(.*?)\s*-->\s*$",
                       re.S)
@@ -134,7 +134,7 @@ def _block_segment(text: str, starts: list[int], token: Token, parent: Token, ki
     if span is None:
         return None  # content not found verbatim (tabs expanded by the parser): keep as is
     start, end = span
-    msgid = _join_lines(content, token.children or [], env, token.meta.get(DELIMITERS, ()))
+    msgid = _join_lines(content, token.children or [], env)
     if after_item and (marker := _TASK_MARKER.match(msgid)):
         start += marker.end()
         msgid = msgid[marker.end():]
@@ -192,10 +192,10 @@ def _has_words(children: list[Token]) -> bool:
                for t in walk_inline(children))
 
 
-def _join_lines(content: str, children: list[Token], env: dict[str, Any],
-                snapshots: Sequence[DelimiterSnapshot] = ()) -> str:
+def _join_lines(content: str, children: list[Token], env: dict[str, Any]) -> str:
     """The msgid of an inline content: soft breaks joined (principle 3), others kept (4)."""
-    breaks = {t.meta["pos"]: t.type for t in walk_inline(children) if "pos" in t.meta}
+    tokens = [t for t in walk_inline(children) if "pos" in t.meta]
+    breaks = {t.meta["pos"]: t.type for t in tokens}
     pieces = _split_at_newlines(content, breaks)
     joiners = [soft_break_joiner(a, b) if kind == "softbreak" else "\n"
                for (a, kind), (b, _) in zip(pieces, pieces[1:])]
@@ -210,8 +210,9 @@ def _join_lines(content: str, children: list[Token], env: dict[str, Any],
     # capability away from a delimiter run (``工具**`GAN`**``: no longer an opener) breaks
     # its emphasis whenever the run was used, so the first try spaces those and joins the
     # rest: one test settles most paragraphs.
+    marks = {t.meta["pos"]: t.meta[DELIMITERS] for t in tokens if DELIMITERS in t.meta}
     keeps = None if any(labelled) else \
-        _emphasis_test(pieces, sorted(breaks), joiners, doubtful, snapshots)
+        _emphasis_test(pieces, sorted(breaks), joiners, doubtful, marks)
     keeps = keeps or _parse_test(pieces, children, env)
     for i in doubtful:
         if _takes_from_delimiter(pieces[i][0], pieces[i + 1][0]):
@@ -241,14 +242,14 @@ JoinTest = Callable[[list[str]], bool]
 
 
 def _emphasis_test(pieces: list[tuple[str, str]], positions: list[int], joiners: list[str],
-                   doubtful: list[int], snapshots: Sequence[DelimiterSnapshot]) -> JoinTest | None:
+                   doubtful: list[int], marks: Marks) -> JoinTest | None:
     """Replay markdown-it's emphasis pairing (:mod:`pipeline.emphasis_pairing`), when the
     doubt is only about delimiter runs: no join makes other syntax."""
     if not all(_join_keeps_syntax(pieces[i][0], pieces[i + 1][0]) for i in doubtful):
         return None
     joinable = [i for i, joiner in enumerate(joiners) if joiner == ""]
     test = pairing_test([(pieces[i][0], pieces[i + 1][0], positions[i]) for i in joinable],
-                        snapshots)
+                        marks)
     if test is None:
         return None
     return lambda joiners: test([joiners[i] == "" for i in joinable])
