@@ -22,6 +22,10 @@ from markdown_it.rules_inline.state_inline import Delimiter
 from .markdown_parser import DelimiterSnapshot, markdown_parser
 
 _MARKERS = "*_~"
+# A link text, an image's alt text or an inline footnote is parsed on its own, and its ends
+# count as whitespace there, not as the bracket the joined text has: a run next to one is
+# left to the parse.
+_BOUNDS = {"[", "]"}
 Powers = dict[int, tuple[bool, bool]]
 """Token index of a delimiter -> its (can open, can close) once joined."""
 
@@ -79,13 +83,13 @@ def _join_powers(left: str, right: str, mark: tuple[DelimiterSnapshot, int] | No
     if last in _MARKERS:
         length = len(left) - len(left.rstrip(last))
         tokens = _run_tokens(delimiters, last, length, newline - 1, -1)
-        if tokens is None or length == len(left):
+        if tokens is None or length == len(left) or _BOUNDS & {left[-length - 1], first}:
             return None
         powers.update(dict.fromkeys(tokens, _scan(left[-length - 1], last * length, first)))
     if first in _MARKERS:
         length = len(right) - len(right.lstrip(first))
         tokens = _run_tokens(delimiters, first, length, newline + 1, 1)
-        if tokens is None or length == len(right):
+        if tokens is None or length == len(right) or _BOUNDS & {last, right[length]}:
             return None
         powers.update(dict.fromkeys(tokens, _scan(last, first * length, right[length])))
     return snapshot, powers

@@ -79,7 +79,7 @@ DELIMITERS = "i18n_delimiters"
 
 def _record_delimiters(rule: Callable[[StateInline], None]) -> Callable[[StateInline], None]:
     def wrapped(state: StateInline) -> None:
-        if DELIMITERS in state.env:  # a whole document's parse (parse_blocks)
+        if DELIMITERS in state.env:  # the segmenter's parse (parse_blocks)
             _snapshot(state)
         rule(state)
 
@@ -206,12 +206,13 @@ def _wrap_rule(ruler: Ruler[Any], name: str, wrapper: Callable[[Any], Any]) -> N
     ruler.at(name, wrapper(rule.fn), {"alt": list(rule.alt)})
 
 
-def parse_blocks(text: str) -> tuple[list[Token], dict[str, Any]]:
+def parse_blocks(text: str, delimiters: bool = False) -> tuple[list[Token], dict[str, Any]]:
     """Parse a whole document; return the token stream and the env (reference definitions).
-    Soft breaks next to delimiter runs carry a :class:`DelimiterSnapshot` (see there)."""
-    env: dict[str, Any] = {DELIMITERS: True}
+    With ``delimiters``, soft breaks next to delimiter runs carry a
+    :class:`DelimiterSnapshot` (for the segmenter; see there)."""
+    env: dict[str, Any] = {DELIMITERS: True} if delimiters else {}
     tokens = markdown_parser().parse(text, env)
-    del env[DELIMITERS]
+    env.pop(DELIMITERS, None)
     return tokens, env
 
 

@@ -42,6 +42,7 @@ _TASK_MARKER = re.compile(r"^\[[ xX]\][ \t]+")
 _RAW_HTML = re.compile(r"<(?:(?:script|pre|style|textarea)(?:[\s>]|$)|[!?])", re.I)
 _TAG = re.compile(r"<[^>]*>")
 _WHITESPACE = re.compile(r"\s+")
+_ESCAPED_OR_CODE = re.compile(r"\\.|(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
 _CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list item",
                "footnote_open": "footnote"}
 _MARKUP_CHARS = set("*_~")
@@ -75,7 +76,7 @@ def segment_document(text: str, path: str,
                      html_blocks: bool = False) -> Document:
     """Parse ``text`` (LF line ends) and return its :class:`Document` with all segments
     (``html_blocks``: HTML blocks with words in them too)."""
-    tokens, env = parse_blocks(text)
+    tokens, env = parse_blocks(text, delimiters=True)
     starts = line_starts(text)
     commands = _read_commands(tokens, len(starts))
     segments: list[Segment] = []
@@ -199,8 +200,8 @@ def _join_lines(content: str, children: list[Token], env: dict[str, Any]) -> str
     pieces = _split_at_newlines(content, breaks)
     joiners = [soft_break_joiner(a, b) if kind == "softbreak" else "\n"
                for (a, kind), (b, _) in zip(pieces, pieces[1:])]
-    labelled = [_in_brackets(pieces, i) for i in range(len(joiners))] if "[" in content \
-        else [False] * len(joiners)
+    labelled = [_in_brackets(pieces, i) for i in range(len(joiners))] \
+        if "[" in content or "(" in content else [False] * len(joiners)
     doubtful = [i for i, j in enumerate(joiners) if j == "" and (
         labelled[i] or not _join_is_neutral(pieces[i][0], pieces[i + 1][0]))]
     if not doubtful:
@@ -229,12 +230,23 @@ def _join_lines(content: str, children: list[Token], env: dict[str, Any]) -> str
 
 
 def _in_brackets(pieces: list[tuple[str, str]], i: int) -> bool:
-    """Whether the break after piece ``i`` may lie inside brackets that close on a later
-    line: a reference label there (``[中\n文\n字]``) would lose its whitespace and no
-    longer match its definition.  Errs on the side of yes."""
+    """Whether the break after piece ``i`` may lie inside brackets or parentheses that close
+    on a later line: a reference label there (``[中\n文\n字]``) would lose its whitespace
+    and no longer match its definition, and ``](中\n文)``, no link destination with its
+    line break, would become one.  Escaped characters and code spans before the break are
+    not counted; with raw HTML there, any opener before and closer after will do."""
     before = "".join(piece for piece, _ in pieces[:i + 1])
-    return (before.rfind("[") > before.rfind("]") or before.count("[") > before.count("]")) \
-        and any("]" in piece for piece, _ in pieces[i + 1:])
+    after = "".join(piece for piece, _ in pieces[i + 1:])
+    if "<" not in before:
+        before = _ESCAPED_OR_CODE.sub("", before)
+    return any(_unclosed(before, opener, closer) and closer in after
+               for opener, closer in (("[", "]"), ("(", ")")))
+
+
+def _unclosed(text: str, opener: str, closer: str) -> bool:
+    if "<" in text:
+        return opener in text
+    return text.rfind(opener) > text.rfind(closer) or text.count(opener) > text.count(closer)
 
 
 JoinTest = Callable[[list[str]], bool]

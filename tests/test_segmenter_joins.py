@@ -35,6 +35,15 @@ from conftest import SAMPLE, bench_corpus, spec_examples
     ("见[中\n文\n字]。\n\n[中 文 字]: https://example.com\n", "见[中 文 字]。"),
     # The link text of a full reference is no label: it joins.
     ("见[中\n文\n字][1]。\n\n[1]: https://example.com\n", "见[中文字][1]。"),
+    # An escaped bracket does not close the label.
+    ("见[中\\]\n文\n字]。\n\n[中\\] 文 字]: https://example.com\n", "见[中\\] 文 字]。"),
+    # "(中\n文)" is no link destination; joined, it would make a link.
+    ("见[链接](中\n文)。\n", "见[链接](中 文)。"),
+    ("见[链接](中*\n文)。\n", "见[链接](中* 文)。"),
+    # A run at the end of a link text or an alt text: markdown-it sees whitespace after it
+    # there, not the bracket.
+    ("见[`a]` 的 *用法。\n**](u)\n", "见[`a]` 的 *用法。 **](u)"),
+    ("![\\] *中 文。\n**](i)\n", "![\\] *中 文。 **](i)"),
 ])
 def test_joined_lines_keep_what_each_emphasis_covers(source: str, msgid: str) -> None:
     document = segment_document(source, "d.md")
@@ -64,7 +73,7 @@ def test_replayed_pairing_decides_as_parsing_does(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(segmenter, "_emphasis_test", recording_test)
     texts = list(_texts())
     with_replay = [[s.msgid for s in segment_document(t, "d.md").segments] for t in texts]
-    assert sum(replayed) > 500
+    assert sum(replayed) > 200
     for children, env, msgid in blocks:
         assert _markup(parse_inline(msgid, env)) == _markup(children), msgid
     monkeypatch.setattr(segmenter, "_emphasis_test", lambda *args: None)
@@ -76,7 +85,8 @@ def _texts() -> Iterator[str]:
     rng = random.Random(3)
     atoms = ["中文", "字", "a", "word", "**", "*", "_", "__", "~~", "~", "~~~", "***", "`c`",
              "，", "。", "：", "“", "”", "！", " ", "[链接](u)", "(", ")", "\\*", "![图*x*](i)",
-             "<b>", "&amp;", "——", "1", "*强调*", "**粗体**", "_x_", "^[", "]"]
+             "<b>", "&amp;", "——", "1", "*强调*", "**粗体**", "_x_", "^[", "]", "\\]",
+             "`a]`", "](", "](u)"]
     for _ in range(3000):
         lines = ["".join(rng.choice(atoms) for _ in range(rng.randint(1, 6)))
                  for _ in range(rng.randint(2, 6))]
@@ -89,7 +99,8 @@ def _texts() -> Iterator[str]:
 
 def _markup(tokens: list[Any]) -> list[tuple[str, str]]:
     """Markup tokens and, between them, the words without whitespace (joining lines
-    changes whitespace only)."""
+    changes whitespace only): written here again, apart from the segmenter's own
+    comparison, so that the test does not take the code's word for it."""
     out, words = [], ""
     for token in segmenter.walk_inline(tokens):
         if token.type in ("text", "softbreak"):
