@@ -48,8 +48,9 @@ MDPO_VENV = BENCH / ".venv-mdpo"
 LANGUAGE = "en"
 PSEUDO = "Ж "
 DIRECT = "cold, update"
-REPEAT = "cold #"
 """The phase where update, which extracts too, makes the catalogs with no extract before."""
+REPEAT = "cold #"
+"""The phases of --repeat: more cold like-for-like runs, the tools taking turns."""
 CONFIG = (f'[pipeline]\nsource_language = "zh"\nlanguages = ["{LANGUAGE}"]\n'
           'project_name = "bench"\n')
 # Runs inside mdpo's virtualenv: one md2po or po2md call per document, as its CLI would.
@@ -153,7 +154,7 @@ def run_phase(tool: Tool, phase: str, names: list[str] | None = None) -> list[St
     for name in names or list(tool.commands):
         measured = run_measured(tool.commands[name], tool.root, tool.env)
         step = Step(tool.name, phase, name, *measured)
-        print(f"  {tool.name:5s} {phase:10s} {name:14s} {step.seconds:7.2f} s "
+        print(f"  {tool.name:5s} {phase:12s} {name:14s} {step.seconds:7.2f} s "
               f"{step.cpu:7.2f} s CPU {step.peak_mb:5.0f} MB", flush=True)
         steps.append(step)
     return steps
@@ -236,14 +237,14 @@ def report(steps: list[Step], small: list[Step], docs: int, small_docs: int,
     """Print the results table and the targets."""
     print(f"\n{docs} documents, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{note}\n")
-    print(f"{'phase':10s} {'tool':5s} {'step':14s} {'wall s':>8s} {'CPU s':>8s} {'peak MB':>8s}"
+    print(f"{'phase':12s} {'tool':5s} {'step':14s} {'wall s':>8s} {'CPU s':>8s} {'peak MB':>8s}"
           f" {'printed':>8s}")
     for s in steps:
-        print(f"{s.phase:10s} {s.tool:5s} {s.name:14s} {s.seconds:8.2f} {s.cpu:8.2f} "
+        print(f"{s.phase:12s} {s.tool:5s} {s.name:14s} {s.seconds:8.2f} {s.cpu:8.2f} "
               f"{s.peak_mb:8.0f} {s.lines:8d}")
     print()
     for phase in dict.fromkeys(s.phase for s in steps):
-        print(f"{phase:10s} like for like  " + "   ".join(
+        print(f"{phase:12s} like for like  " + "   ".join(
             f"{tool} {total(steps, tool, phase, False, like[tool]):6.2f} s wall "
             f"{total(steps, tool, phase, True, like[tool]):6.2f} s CPU" for tool in same))
     for tool, count in same.items():
@@ -269,6 +270,8 @@ def report(steps: list[Step], small: list[Step], docs: int, small_docs: int,
         if direct:
             print(f"  (update alone, which extracts too, + build md: {direct:.1f} s = "
                   f"{theirs / direct:.2f}x)")
+        if len(rounds) > 1:
+            print("  (those two: one run each, against mdpo's median)")
     touched = [s for s in steps if s.tool == "ours" and s.phase == "touch 1"]
     worst = max(s.seconds for s in touched)
     print(f"  re-run after editing 1 document, < 1 s per command: slowest {worst:.2f} s "
@@ -290,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="also time a build from pseudo-translated catalogs")
     parser.add_argument("--repeat", type=int, default=0, metavar="K",
                         help="then K more cold like-for-like runs of both tools, alternating; "
-                             "the verdict takes the medians")
+                             "the verdict takes the medians (needs mdpo)")
     parser.add_argument("--keep", type=Path, help="work in this (new) folder and keep it")
     args = parser.parse_args(argv)
     docs = 100 if args.quick else args.docs
