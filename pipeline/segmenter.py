@@ -201,7 +201,7 @@ def _join_lines(content: str, children: list[Token], env: dict[str, Any]) -> str
     joiners = [soft_break_joiner(a, b) if kind == "softbreak" else "\n"
                for (a, kind), (b, _) in zip(pieces, pieces[1:])]
     labelled = [_in_brackets(pieces, i) for i in range(len(joiners))] \
-        if "[" in content or "(" in content else [False] * len(joiners)
+        if any(opener in content for opener in "[(<") else [False] * len(joiners)
     doubtful = [i for i, j in enumerate(joiners) if j == "" and (
         labelled[i] or not _join_is_neutral(pieces[i][0], pieces[i + 1][0]))]
     if not doubtful:
@@ -232,15 +232,15 @@ def _join_lines(content: str, children: list[Token], env: dict[str, Any]) -> str
 def _in_brackets(pieces: list[tuple[str, str]], i: int) -> bool:
     """Whether the break after piece ``i`` may lie inside brackets or parentheses that close
     on a later line: a reference label there (``[中\n文\n字]``) would lose its whitespace
-    and no longer match its definition, and ``](中\n文)``, no link destination with its
-    line break, would become one.  Escaped characters and code spans before the break are
+    and no longer match its definition, and ``](中\n文)`` or ``<ab:中\n文>``, no link
+    destination or autolink with its line break, would become one.  Escaped characters and code spans before the break are
     not counted; with raw HTML there, any opener before and closer after will do."""
     before = "".join(piece for piece, _ in pieces[:i + 1])
     after = "".join(piece for piece, _ in pieces[i + 1:])
     if "<" not in before:
         before = _ESCAPED_OR_CODE.sub("", before)
     return any(_unclosed(before, opener, closer) and closer in after
-               for opener, closer in (("[", "]"), ("(", ")")))
+               for opener, closer in (("[", "]"), ("(", ")"), ("<", ">")))
 
 
 def _unclosed(text: str, opener: str, closer: str) -> bool:

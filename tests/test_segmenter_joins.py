@@ -40,6 +40,7 @@ from conftest import SAMPLE, bench_corpus, spec_examples
     # "(中\n文)" is no link destination; joined, it would make a link.
     ("见[链接](中\n文)。\n", "见[链接](中 文)。"),
     ("见[链接](中*\n文)。\n", "见[链接](中* 文)。"),
+    ("见<ab:中\n文\n字>。\n", "见<ab:中文 字>。"),  # one space is enough
     # A run at the end of a link text or an alt text: markdown-it sees whitespace after it
     # there, not the bracket.
     ("见[`a]` 的 *用法。\n**](u)\n", "见[`a]` 的 *用法。 **](u)"),
