@@ -230,11 +230,12 @@ def _join_lines(content: str, children: list[Token], env: dict[str, Any]) -> str
 
 
 def _in_brackets(pieces: list[tuple[str, str]], i: int) -> bool:
-    """Whether the break after piece ``i`` may lie inside brackets or parentheses that close
-    on a later line: a reference label there (``[中\n文\n字]``) would lose its whitespace
-    and no longer match its definition, and ``](中\n文)`` or ``<ab:中\n文>``, no link
-    destination or autolink with its line break, would become one.  Escaped characters and code spans before the break are
-    not counted; with raw HTML there, any opener before and closer after will do."""
+    r"""Whether the break after piece ``i`` may lie inside brackets, parentheses or angle
+    brackets that close on a later line: a reference label there (``[中\n文\n字]``) would
+    lose its whitespace and no longer match its definition, and ``](中\n文)`` or
+    ``<ab:中\n文>``, no link destination or autolink with a line break in it, would become
+    one.  Escaped characters and code spans before the break do not count; with raw HTML
+    there, any opener before and closer after will do."""
     before = "".join(piece for piece, _ in pieces[:i + 1])
     after = "".join(piece for piece, _ in pieces[i + 1:])
     if "<" not in before:
