@@ -105,6 +105,11 @@ def run_documents(project: Project, names: Sequence[str], job: Job, files: Files
     todo = [name for name in names
             if fingerprints.get(f"{key}:{name}") != _fingerprint(settings, files(project, name))]
     report.skipped = len(names) - len(todo)
+    # Fingerprints of this stage for documents that are gone only make the file grow.
+    known = set(names)
+    gone = [k for k in fingerprints if k.startswith(f"{key}:") and k[len(key) + 1:] not in known]
+    for stale in gone:
+        del fingerprints[stale]
     for name, result in zip(todo, _results(job, project, todo, jobs, debug)):
         if isinstance(result, PipelineError):
             report.errors.append(result)
@@ -113,7 +118,7 @@ def run_documents(project: Project, names: Sequence[str], job: Job, files: Files
             echo(result)
             report.facts.update(result.facts)
             fingerprints[f"{key}:{name}"] = _fingerprint(settings, files(project, name))
-    if todo:
+    if todo or gone:
         write_atomic(store, json.dumps(fingerprints, indent=0, sort_keys=True).encode(),
                      durable=False)
     return report

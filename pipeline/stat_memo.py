@@ -70,10 +70,13 @@ class StatMemo:
             [info.st_mtime_ns, info.st_size, repr(salt), None]
 
     def save(self) -> None:
-        """Write the memo back if anything was computed (a failure costs only time)."""
+        """Write the memo back if anything was computed (a failure costs only time),
+        without the facts of files that are gone (deleted documents)."""
         if self.changed:
+            kept = {key: value for key, value in self.facts.items()
+                    if os.path.exists(key.partition(":")[2])}
             try:
-                write_atomic(self.store, json.dumps(self.facts, ensure_ascii=False).encode(),
+                write_atomic(self.store, json.dumps(kept, ensure_ascii=False).encode(),
                              durable=False)
             except FileSystemError:
                 pass

@@ -50,3 +50,25 @@ def test_a_config_error_crosses_processes_with_its_key() -> None:
 
     error = pickle.loads(pickle.dumps(ConfigError("bad", "pipeline.toml", key="check.warnings")))
     assert (error.message, error.path, error.key) == ("bad", "pipeline.toml", "check.warnings")
+
+
+def test_a_deleted_document_leaves_no_fingerprint_or_memo_behind(make_project) -> None:
+    import json
+
+    from pipeline.cli import main
+
+    root = make_project({"keep": "正文。\n", "gone": "另一篇。\n"})
+    assert main(["--root", str(root), "update"]) == 0
+    assert main(["--root", str(root), "build"]) == 0
+    (root / "source" / "gone.md").unlink()
+    assert main(["--root", str(root), "update"]) == 0
+    assert main(["--root", str(root), "build"]) == 0
+    fingerprints = json.loads((root / ".cache/fingerprints.json").read_text(encoding="utf-8"))
+    memo = json.loads((root / ".cache/memo.json").read_text(encoding="utf-8"))
+    assert [key for key in fingerprints if key.endswith(":keep")]
+    assert not [key for key in fingerprints if "gone" in key]
+    assert [key for key in memo if "keep" in key]
+    # Its POs stay (they hold translations), and so do their counts; nothing else.
+    assert [key for key in memo if "gone" in key] == \
+        [key for key in memo if "gone" in key and key.endswith(".po")]
+    assert (root / "locales/en/LC_MESSAGES/gone.po").is_file()
