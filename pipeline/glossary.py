@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .sourcefile import read_text
 
 GLOSSARY_NAME = "glossary.csv"
 
@@ -87,12 +88,4 @@ def load_glossary(locales_dir: Path, shown: str = f"locales/{GLOSSARY_NAME}") ->
     path = locales_dir / GLOSSARY_NAME
     if not path.exists():
         return Glossary()
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ConfigError(f"cannot read: {exc.strerror or exc}", shown) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ConfigError("invalid UTF-8", shown, data[:exc.start].count(b"\n") + 1) from None
-    return parse_glossary(text, shown)
+    return parse_glossary(read_text(path, shown, ConfigError), shown)

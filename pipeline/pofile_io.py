@@ -10,6 +10,7 @@ from pathlib import Path
 import polib
 
 from .errors import CatalogError, FileSystemError
+from .sourcefile import read_text
 
 _ENTRY_START = re.compile(r'^(#|msgctxt\b|")')
 _MSGID = re.compile(r"^(#~ )?msgid ")
@@ -64,15 +65,7 @@ def _check_duplicates(catalog: polib.POFile, shown: str) -> None:
 
 def read_catalog(path: Path, shown: str) -> polib.POFile:
     """Read a PO or POT file (UTF-8; a re-wrapped file reads the same)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CatalogError(f"cannot read: {exc.strerror}", shown) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise CatalogError("invalid UTF-8", shown, line) from None
+    text = read_text(path, shown, CatalogError)
     return parse_catalog(text.replace("\r\n", "\n"), shown)
 
 

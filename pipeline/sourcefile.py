@@ -1,10 +1,10 @@
-"""Decoding and encoding source files: UTF-8 only, BOM and CRLF accepted and kept."""
+"""Reading and writing text files: UTF-8 only; a source's BOM and CRLF accepted and kept."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import SourceError
+from .errors import PipelineError, SourceError
 
 BOM = "\ufeff"
 
@@ -17,9 +17,7 @@ def decode_source(data: bytes, path: str) -> tuple[str, str, bool]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        line, col = _place(data, exc.start)
         raise SourceError(f"invalid UTF-8 (byte 0x{data[exc.start]:02x})", path, line, col) from None
     bom = text.startswith(BOM)
     if bom:
@@ -44,3 +42,22 @@ def read_source_bytes(path: Path, shown: str) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror}", shown) from None
+
+
+def read_text(path: Path, shown: str, error: type[PipelineError]) -> str:
+    """A UTF-8 file other than a source (a catalog, the glossary), BOM dropped; an
+    unreadable file or invalid UTF-8 raises ``error`` naming the file (and the line)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise error(f"cannot read: {exc.strerror or exc}", shown) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise error("invalid UTF-8", shown, _place(data, exc.start)[0]) from None
+
+
+def _place(data: bytes, offset: int) -> tuple[int, int]:
+    """(line, column) of a byte offset, both from 1."""
+    before = data[:offset]
+    return before.count(b"\n") + 1, len(before) - (before.rfind(b"\n") + 1) + 1
