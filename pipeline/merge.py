@@ -29,13 +29,15 @@ def update_catalog(catalog: polib.POFile, template: polib.POFile,
     merged.header = catalog.header
     if "POT-Creation-Date" in template.metadata:
         merged.metadata["POT-Creation-Date"] = template.metadata["POT-Creation-Date"]
-    # A live entry wins over an obsolete one with the same key (obsolete ones come last).
+    # A live entry wins over an obsolete one with the same key, everywhere below: the
+    # obsolete twin is neither kept, nor a fuzzy candidate, nor written again.
     old = {_key(entry): entry for entry in catalog if entry.obsolete}
     old.update({_key(entry): entry for entry in catalog if not entry.obsolete})
+    entries = [entry for entry in catalog if old[_key(entry)] is entry]
     used: set[Key] = set()
     wanted = {_key(entry) for entry in template}
     # Fuzzy candidates: translated entries whose msgid left the template.
-    candidates = {entry.msgid: entry for entry in catalog
+    candidates = {entry.msgid: entry for entry in entries
                   if entry.msgstr and _key(entry) not in wanted}
     for template_entry in template:
         previous = old.get(_key(template_entry))
@@ -53,7 +55,7 @@ def update_catalog(catalog: polib.POFile, template: polib.POFile,
             entry.previous_msgctxt = match.msgctxt
             entry.tcomment = match.tcomment
         merged.append(entry)
-    for entry in catalog:
+    for entry in entries:
         if _key(entry) not in used and (entry.msgstr or entry.tcomment) \
                 and _key(entry) not in wanted:
             merged.append(_obsolete(entry))

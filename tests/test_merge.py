@@ -111,3 +111,28 @@ def test_a_live_translation_wins_over_an_obsolete_entry_of_the_same_msgid() -> N
     template.append(polib.POEntry(msgid="甲", msgstr=""))
     merged = update_catalog(catalog, template)
     assert [(e.msgid, e.msgstr, e.obsolete) for e in merged] == [("甲", "new", False)]
+
+
+def _live_and_obsolete(msgid: str) -> polib.POFile:
+    catalog = polib.POFile()
+    catalog.append(polib.POEntry(msgid=msgid, msgstr="new"))
+    catalog.append(polib.POEntry(msgid=msgid, msgstr="old", obsolete=True))
+    return catalog
+
+
+def test_a_vanished_msgid_with_an_obsolete_twin_is_obsolete_once() -> None:
+    from pipeline.pofile_io import parse_catalog, serialize_catalog
+
+    template = polib.POFile()
+    template.append(polib.POEntry(msgid="乙", msgstr=""))
+    merged = update_catalog(_live_and_obsolete("甲"), template)
+    assert [(e.msgid, e.msgstr) for e in merged if e.obsolete] == [("甲", "new")]
+    parse_catalog(serialize_catalog(merged), "merged.po")  # no duplicate definition
+
+
+def test_a_fuzzy_match_inherits_the_live_translation_not_its_obsolete_twin() -> None:
+    template = polib.POFile()
+    template.append(polib.POEntry(msgid="生成式人工智能非常有用", msgstr=""))
+    merged = update_catalog(_live_and_obsolete("生成式人工智能很有用"), template)
+    [entry] = [e for e in merged if not e.obsolete]
+    assert (entry.msgstr, entry.flags) == ("new", ["fuzzy"])
