@@ -20,8 +20,7 @@ import polib
 
 from ..catalog import now_stamp
 from ..entry_state import MACHINE_COMMENT
-from ..pofile_io import (msgid_lines, read_catalog, serialize_catalog,
-                         write_catalog)
+from ..pofile_io import msgid_lines, read_catalog, write_catalog
 from ..project import Project
 from .engine_errors import Rejected
 from .protect import restore_spans
@@ -139,7 +138,7 @@ class DraftWriter:
             if applied and write_catalog(path, catalog, now_stamp(), "PO-Revision-Date"):
                 if shown not in self.written:
                     self.written.append(shown)
-            lines = _msgid_lines(catalog) \
+            lines = _msgid_lines(catalog, path.read_text(encoding="utf-8")) \
                 if any(isinstance(result, Failure) for _, result in applied) else {}
             for entry, result in applied:
                 if isinstance(result, Draft):
@@ -156,10 +155,11 @@ class DraftWriter:
             self.save()
 
 
-def _msgid_lines(catalog: polib.POFile) -> dict[int, int]:
-    """The line of each entry's msgid in the file as just written, by ``id(entry)`` (drafts
-    above an entry move it down: polib's line numbers are those of the file as it was
-    read).  polib writes the header, the live entries in order, then the obsolete ones."""
-    lines = sorted(msgid_lines(serialize_catalog(catalog)).values())
+def _msgid_lines(catalog: polib.POFile, written_text: str) -> dict[int, int]:
+    """The line of each entry's msgid in the file as just written (``written_text``: what
+    write_catalog left there, the catalog's serialization), by ``id(entry)`` (drafts above
+    an entry move it down: polib's line numbers are those of the file as it was read).
+    polib writes the header, the live entries in order, then the obsolete ones."""
+    lines = sorted(msgid_lines(written_text).values())
     written = [entry for entry in catalog if not entry.obsolete] + catalog.obsolete_entries()
     return {id(entry): line for entry, line in zip(written, lines[1:])}
