@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .sourcefile import read_text
 
 CONFIG_NAME = "pipeline.toml"
 _TABLE = re.compile(r"^\[\[?\s*([^\]]+?)\s*\]\]?")
@@ -52,16 +53,12 @@ def load_config(root: Path) -> Config:
     if not path.exists():
         return Config()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_text(path, CONFIG_NAME, ConfigError))
     except tomllib.TOMLDecodeError as exc:
         place = _TOML_PLACE.search(str(exc))
         message = _TOML_PLACE.sub("", str(exc)).rstrip()
         raise ConfigError(f"invalid TOML: {message}", CONFIG_NAME,
                           *(map(int, place.groups()) if place else ())) from None
-    except UnicodeDecodeError:
-        raise ConfigError("invalid UTF-8", CONFIG_NAME) from None
-    except OSError as exc:
-        raise ConfigError(f"cannot read: {exc.strerror or exc}", CONFIG_NAME) from None
     # Every setting lives in a table ([pipeline], [engine], [check], [publish] ...): a
     # stray top-level value would reach the code that reads that table as a dict.
     for key, value in data.items():

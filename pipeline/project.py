@@ -11,9 +11,9 @@ from typing import Any
 from .config import Config, load_config
 from .document import Document
 from .document_cache import cached_document
-from .errors import ConfigError
+from .errors import ConfigError, SourceError
 from .glossary import GLOSSARY_NAME, Glossary, load_glossary
-from .sourcefile import decode_source, read_source_bytes
+from .sourcefile import decode_source, read_bytes
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ class Project:
         """Read and segment one source document (parsed once, then read from the cache)."""
         path = self.source_path(name)
         shown = self.shown(path)
-        data = read_source_bytes(path, shown)
+        data = read_bytes(path, shown, SourceError)
         store = self.cache_dir / "documents" / f"{name}.json"
         salt = repr((segmenting(self.config), shown))
         return cached_document(data, store, salt, lambda: parse_document(data, shown,

@@ -35,22 +35,20 @@ def encode_output(text: str, newline: str, bom: bool) -> bytes:
     return ((BOM if bom else "") + text).encode("utf-8")
 
 
-def read_source_bytes(path: Path, shown: str) -> bytes:
-    """The bytes of a source file (decoded by :func:`decode_source` when parsed; the
-    document cache is keyed by them); ``shown`` is the path printed in messages."""
+def read_bytes(path: Path, shown: str, error: type[PipelineError]) -> bytes:
+    """The bytes of a file (a source's are decoded by :func:`decode_source` when parsed;
+    the document cache is keyed by them); an unreadable file raises ``error`` naming
+    ``shown``, the path printed in messages."""
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise SourceError(f"cannot read: {exc.strerror}", shown) from None
+        raise error(f"cannot read: {exc.strerror or exc}", shown) from None
 
 
 def read_text(path: Path, shown: str, error: type[PipelineError]) -> str:
     """A UTF-8 file other than a source (a catalog, the glossary), BOM dropped; an
     unreadable file or invalid UTF-8 raises ``error`` naming the file (and the line)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise error(f"cannot read: {exc.strerror or exc}", shown) from None
+    data = read_bytes(path, shown, error)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

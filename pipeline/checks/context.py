@@ -112,5 +112,5 @@ def document_context(document: Document, language: str, **settings: Any) -> Chec
         style = "yaml" if segment.style.startswith("yaml") else segment.style
         styles.setdefault((segment.context, segment.msgid), set()).add(style)
     frozen = {key: frozenset(value) for key, value in styles.items()}
-    return CheckContext(language=language, styles=frozen,
-                        **{"env": env_of(document.definitions), **settings})
+    settings.setdefault("env", env_of(document.definitions))
+    return CheckContext(language=language, styles=frozen, **settings)

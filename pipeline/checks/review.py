@@ -16,7 +16,8 @@ from typing import Any
 import polib
 
 from ..document import Document
-from ..errors import ConfigError
+from ..errors import CatalogError, ConfigError
+from ..sourcefile import read_text
 from ..pofile_io import msgid_lines
 from ..project import Project
 from .checkers import CHECK_NAMES, CHECKS
@@ -78,8 +79,8 @@ def project_checks(project: Project, document: Document, name: str, language: st
 
     def lines() -> dict[int, int]:
         try:
-            return msgid_lines(path.read_text(encoding="utf-8-sig").replace("\r\n", "\n"))
-        except (OSError, UnicodeDecodeError):
+            return msgid_lines(read_text(path, "", CatalogError).replace("\r\n", "\n"))
+        except CatalogError:
             return {}  # reading the catalog itself reports what is wrong with it
 
     return document_context(document, language,

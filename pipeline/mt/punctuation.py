@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 from ..checks.fixes import FULL_WIDTH_MARKS
-from ..checks.scripts import script_of
+from ..checks.scripts import DENSE_SCRIPTS, script_of
 
-_FULL_WIDTH_SCRIPTS = frozenset({"Hans", "Hant", "Hani", "Jpan"})
-"""Scripts written with full-width punctuation; every other target gets ASCII."""
+_FULL_WIDTH_SCRIPTS = DENSE_SCRIPTS - {"Kore"}
+"""Scripts written with full-width punctuation (Korean uses ASCII punctuation); every
+other target gets ASCII."""
 
 # The marks of ``check --fix``, sorted by how they are spaced; English typographic quotes
 # only get their spacing fixed.
