@@ -60,7 +60,9 @@ def echo(verb: str) -> Callable[[JobResult], None]:
 def print_report(report: Report, verb: str) -> int:
     """Print what a run did after its jobs, and its errors; 1 if any document failed."""
     echo(verb)(JobResult(report.written, report.warnings))
-    for error in report.errors:
+    # A project-wide fault (a bad glossary, a bad [check] level) fails every document's job
+    # alike: say it once.
+    for error in dict.fromkeys(str(error) for error in report.errors):
         print(f"error: {error}", file=sys.stderr)
     return 1 if report.errors else 0
 
@@ -82,10 +84,11 @@ def _catalog_stage(project: Project, args: argparse.Namespace, languages: list[s
                            partial(update_document, languages=languages),
                            partial(stage_files, languages=languages), key, args.jobs,
                            echo("wrote"), args.debug)
-    memo = open_memo(project)
-    remember(project, report.facts, memo)
-    memo.save()
     removed, orphaned = remove_orphan_templates(project)
+    if report.facts:  # a no-op run need not read the memo; saved once the orphans are gone
+        memo = open_memo(project)
+        remember(project, report.facts, memo)
+        memo.save()
     for path in removed:
         print(f"removed {path}")
     report.warnings += [f"{path}: its source document is gone; the translations are kept "
