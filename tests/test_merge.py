@@ -10,7 +10,7 @@ from pathlib import Path
 import polib
 
 from pipeline.merge import update_catalog
-from pipeline.pofile_io import read_catalog, serialize_catalog
+from pipeline.pofile_io import parse_catalog, read_catalog, serialize_catalog
 
 from conftest import GOLDEN, ROOT
 
@@ -104,12 +104,9 @@ def test_rewrapped_po_reads_the_same(make_project, tmp_path: Path) -> None:
 
 def test_a_live_translation_wins_over_an_obsolete_entry_of_the_same_msgid() -> None:
     # A translator revived "甲" by hand and left the old #~ entry below it.
-    catalog = polib.POFile()
-    catalog.append(polib.POEntry(msgid="甲", msgstr="new"))
-    catalog.append(polib.POEntry(msgid="甲", msgstr="old", obsolete=True))
     template = polib.POFile()
     template.append(polib.POEntry(msgid="甲", msgstr=""))
-    merged = update_catalog(catalog, template)
+    merged = update_catalog(_live_and_obsolete("甲"), template)
     assert [(e.msgid, e.msgstr, e.obsolete) for e in merged] == [("甲", "new", False)]
 
 
@@ -121,8 +118,6 @@ def _live_and_obsolete(msgid: str) -> polib.POFile:
 
 
 def test_a_vanished_msgid_with_an_obsolete_twin_is_obsolete_once() -> None:
-    from pipeline.pofile_io import parse_catalog, serialize_catalog
-
     template = polib.POFile()
     template.append(polib.POEntry(msgid="乙", msgstr=""))
     merged = update_catalog(_live_and_obsolete("甲"), template)

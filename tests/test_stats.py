@@ -135,7 +135,7 @@ def test_a_build_after_update_counts_without_reading_the_catalogs_again(make_pro
 
     monkeypatch.setattr(completion, "read_catalog", no_read)
     assert main(["--root", str(root), "build"]) == 0  # thresholds, index: all from the memo
-    assert "0%" in (root / "build/index.html").read_text(encoding="utf-8")
+    assert 'hreflang="en">0%</a>' in (root / "build/index.html").read_text(encoding="utf-8")
 
 
 def test_memoized_counts_are_worked_out_again_by_other_code(make_project, monkeypatch) -> None:
