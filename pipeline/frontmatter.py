@@ -27,6 +27,7 @@ from .document import Segment
 from .errors import SourceError
 
 _STYLES = {None: "yaml-plain", '"': "yaml-double", "'": "yaml-single"}
+_PROPERTIES = re.compile(r"(?:[&!]\S*\s+)*")
 _BLOCK_STYLES = {"|": "yaml-literal", ">": "yaml-folded"}
 _NOT_TEXT = re.compile(r"^(?:[a-z][a-z0-9+.-]*://\S*|[0-9a-fA-F:._/-]+|\W*)$")
 # A plain scalar that would read back as the same string: no indicator at the start, no
@@ -50,10 +51,12 @@ def front_matter_segments(text: str, start: int, content: str, first_line: int, 
     if not isinstance(root, MappingNode):
         return []
     segments = []
+    seen: set[int] = set()
     for key in keys:
         for node, in_flow in _scalars_at(root, key.split(".")):
-            if not str(node.tag).endswith(":str"):
-                continue  # dates, numbers, booleans
+            if not str(node.tag).endswith(":str") or id(node) in seen:
+                continue  # dates, numbers, booleans; a value reached again by an alias
+            seen.add(id(node))
             if node.style in _BLOCK_STYLES:
                 cut = _block_scalar(content, node)
             elif node.style in _STYLES:
@@ -76,7 +79,10 @@ _Cut = tuple[int, int, str, str]
 
 
 def _flow_scalar(content: str, node: ScalarNode) -> _Cut:
-    begin, end = node.start_mark.index, node.end_mark.index
+    # The node starts at its anchor or tag (&x, !!str), which stay skeleton.
+    properties = _PROPERTIES.match(content, node.start_mark.index)
+    begin = properties.end() if properties else node.start_mark.index
+    end = node.end_mark.index
     raw = content[begin:end]
     if "\n" not in raw:
         return begin, end, node.value, ""

@@ -132,3 +132,16 @@ def test_a_plain_value_in_a_flow_collection_stays_one_value(case: str, translati
     assert after == before  # the same items and keys: nothing split or merged
     if translation == "Plain words":
         assert f'"{translation}"' not in rebuilt  # still plain where plain reads the same
+
+
+def test_anchors_tags_and_aliases_survive_a_translation() -> None:
+    yaml_text = ('title: &x 中文标题\ndescription: *x\ntags: [!!str 标签, 其他]\n'
+                 'keywords: !!str "关键词"\n')
+    document = segment_document(_front_matter(yaml_text), "source/doc.md",
+                                ("title", "description", "tags", "keywords"))
+    # The alias is the anchored value again: one entry, not two cuts of the same span.
+    assert [s.msgid for s in document.segments[:-1]] == ["中文标题", "标签", "其他", "关键词"]
+    rebuilt = rebuild_markdown(document, lambda s: f"T: {s.msgid}")
+    assert _values(rebuilt) == {"title": "T: 中文标题", "description": "T: 中文标题",
+                                "tags": ["T: 标签", "T: 其他"], "keywords": "T: 关键词"}
+    assert "&x " in rebuilt and "!!str " in rebuilt
