@@ -185,6 +185,7 @@ def render_scalar(style: str, value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+@lru_cache(maxsize=4096)  # every build writes a value twice: its page and its Markdown
 def _reads_as_string(value: str, in_flow: bool) -> bool:
     try:
         node = _yaml().compose(f"k: [{value}]\n" if in_flow else f"k: {value}\n")

@@ -200,10 +200,11 @@ def _join_lines(content: str, children: list[Token], env: dict[str, Any]) -> str
     pieces = _split_at_newlines(content, breaks)
     joiners = [soft_break_joiner(a, b) if kind == "softbreak" else "\n"
                for (a, kind), (b, _) in zip(pieces, pieces[1:])]
-    labelled = [_in_brackets(pieces, i) for i in range(len(joiners))] \
-        if any(opener in content for opener in "[(<") else [False] * len(joiners)
+    # Only joins without a space can change a label or make a link.
+    labelled = {i for i, joiner in enumerate(joiners) if joiner == ""
+                and _in_brackets(pieces, i)} if any(c in content for c in "[(<") else set()
     doubtful = [i for i, j in enumerate(joiners) if j == "" and (
-        labelled[i] or not _join_is_neutral(pieces[i][0], pieces[i + 1][0]))]
+        i in labelled or not _join_is_neutral(pieces[i][0], pieces[i + 1][0]))]
     if not doubtful:
         return _assemble(pieces, joiners)
     # Where the flanking rules cannot tell, test: keep a join only if the markup survives,
@@ -212,7 +213,7 @@ def _join_lines(content: str, children: list[Token], env: dict[str, Any]) -> str
     # its emphasis whenever the run was used, so the first try spaces those and joins the
     # rest: one test settles most paragraphs.
     marks = {t.meta["pos"]: t.meta[DELIMITERS] for t in tokens if DELIMITERS in t.meta}
-    keeps = None if any(labelled) else \
+    keeps = None if labelled else \
         _emphasis_test(pieces, sorted(breaks), joiners, doubtful, marks)
     keeps = keeps or _parse_test(pieces, children, env)
     for i in doubtful:
