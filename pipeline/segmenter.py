@@ -80,14 +80,15 @@ def segment_document(text: str, path: str,
     starts = line_starts(text)
     commands = _read_commands(tokens, len(starts))
     segments: list[Segment] = []
-    containers: list[str] = []
+    containers: list[tuple[int, str]] = []  # (level, kind) of the open containers
     for index, token in enumerate(tokens):
         if token.type in _CONTAINERS:
-            containers.append(_CONTAINERS[token.type])
+            containers.append((token.level, _CONTAINERS[token.type]))
         elif token.type.replace("_close", "_open") in _CONTAINERS and token.nesting == -1:
             # The footnote plugin can drop a definition's opening tokens and keep the closing
-            # ones ("[^1]: a\n\t- [^1]: b"): a close without its open closes nothing.
-            if containers:
+            # ones ("[^1]: a\n\t- [^1]: b"): a close without its open (at its level)
+            # closes nothing.
+            if containers and containers[-1][0] == token.level:
                 containers.pop()
         elif token.type == "front_matter" and token.map:
             segments += _front_matter(text, starts, token, path, front_matter_keys)
@@ -113,10 +114,10 @@ def segment_document(text: str, path: str,
                     definitions=definitions_of(env))
 
 
-def _kind(parent: Token, containers: list[str]) -> str:
+def _kind(parent: Token, containers: list[tuple[int, str]]) -> str:
     if parent.type == "heading_open":
         return "heading"
-    return containers[-1] if containers else "paragraph"
+    return containers[-1][1] if containers else "paragraph"
 
 
 def _canonical_prefix(prefix: str) -> str:

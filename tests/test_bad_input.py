@@ -228,3 +228,13 @@ def test_bad_engine_setting_names_its_line(make_project, line: str, message: str
                         f'[pipeline]\nlanguages = ["en"]\n\n[engine]\nname = "pseudo"\n{line}\n')
     result = run(root, "translate", "-l", "en", "-q")
     assert (result.returncode, result.stderr) == (1, f"error: pipeline.toml:6: {message}\n")
+
+
+def test_a_stray_closing_token_does_not_close_another_container() -> None:
+    from pipeline.segmenter import segment_document
+
+    # The footnote plugin leaves closing tokens of the inner definition; "outer" is still
+    # in the list item.
+    source = "- - [^1]: a\n    \t- [^1]: b\n\n    tail\n\n  outer\n"
+    kinds = {s.msgid: s.kind for s in segment_document(source, "d.md").segments}
+    assert kinds["outer"] == "list item"
