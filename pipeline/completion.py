@@ -43,10 +43,9 @@ def threshold(project: Project, language: str) -> float:
     if not isinstance(per_language, dict):
         raise ConfigError("[publish] thresholds must be a table: [publish.thresholds]",
                           "pipeline.toml", key="publish.thresholds")
-    base = language.split("_")[0]
-    key = next((f"publish.thresholds.{code}" for code in (language, base)
-                if code in per_language), "publish.threshold")
-    value = per_language.get(language, per_language.get(base, table.get("threshold", 0)))
+    code = next((c for c in (language, language.split("_")[0]) if c in per_language), None)
+    key = f"publish.thresholds.{code}" if code else "publish.threshold"
+    value = per_language[code] if code else table.get("threshold", 0)
     if isinstance(value, bool) or not isinstance(value, (int, float)) \
             or not 0 <= value <= 100:
         raise ConfigError(f"[publish] threshold for {language} must be 0-100", "pipeline.toml",

@@ -10,7 +10,7 @@ from markdown_facts import assert_same_markdown, block_structure
 from pipeline.checks.context import document_context
 from pipeline.checks.review import check_entry
 from pipeline.cli import main
-from pipeline.rebuild import rebuild_markdown
+from pipeline.rebuild import rebuild_markdown, render_segment
 from pipeline.segmenter import segment_document
 
 from conftest import spec_examples
@@ -113,6 +113,10 @@ def test_spec_examples_round_trip_with_html_blocks(example: dict) -> None:
     source = example["markdown"]
     document = segment_document(source, "spec.md", html_blocks=True)
     assert rebuild_markdown(document, lambda segment: segment.msgid) == source
+    # The identity rebuild copies the source; the writer must give each block back too.
+    for segment in document.segments:
+        if segment.style == "html":
+            assert render_segment(segment, segment.msgid) == source[segment.start:segment.end]
     # A line added at the end of an HTML block stays in it (the first line is its start).
     rebuilt = rebuild_markdown(document, lambda segment: segment.msgid + "\nЖ"
                                if segment.style == "html" else "Ж " + segment.msgid)
