@@ -85,13 +85,13 @@ def _join_powers(left: str, right: str, mark: tuple[DelimiterSnapshot, int] | No
         tokens = _run_tokens(delimiters, last, length, newline - 1, -1)
         if tokens is None or length == len(left) or _BOUNDS & {left[-length - 1], first}:
             return None
-        powers.update(dict.fromkeys(tokens, _scan(left[-length - 1], last * length, first)))
+        powers.update(dict.fromkeys(tokens, run_powers(left[-length - 1], last, first)))
     if first in _MARKERS:
         length = len(right) - len(right.lstrip(first))
         tokens = _run_tokens(delimiters, first, length, newline + 1, 1)
         if tokens is None or length == len(right) or _BOUNDS & {last, right[length]}:
             return None
-        powers.update(dict.fromkeys(tokens, _scan(last, first * length, right[length])))
+        powers.update(dict.fromkeys(tokens, run_powers(last, first, right[length])))
     return snapshot, powers
 
 
@@ -111,9 +111,10 @@ def _run_tokens(delimiters: dict[int, Delimiter], marker: str, length: int, near
 
 
 @lru_cache(maxsize=4096)
-def _scan(before: str, run: str, after: str) -> tuple[bool, bool]:
-    """(can open, can close) of ``run`` between ``before`` and ``after``, by markdown-it's
-    own flanking rules (a ``_`` run cannot open or close inside a word)."""
+def run_powers(before: str, run: str, after: str) -> tuple[bool, bool]:
+    """(can open, can close) of a delimiter ``run`` between ``before`` and ``after``, by
+    markdown-it's own flanking rules (a ``_`` run cannot open or close inside a word); only
+    the neighbours count, so one character stands for a run."""
     state = StateInline(before + run + after, markdown_parser(), {}, [])
     scanned = state.scanDelims(1, run[0] != "_")
     return scanned.can_open, scanned.can_close

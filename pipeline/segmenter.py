@@ -20,7 +20,6 @@ Principles, each traced in the code below:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -30,7 +29,7 @@ from markdown_it.token import Token
 from .cjk import soft_break_joiner
 from .config import DEFAULT_FRONT_MATTER_KEYS
 from .document import Document, Segment, line_starts
-from .emphasis_pairing import Marks, pairing_test
+from .emphasis_pairing import Marks, pairing_test, run_powers
 from .frontmatter import front_matter_segments
 from .markdown_parser import (DELIMITERS, TABLE_ROWS, definitions_of, parse_blocks,
                               parse_inline, walk_inline)
@@ -336,37 +335,17 @@ def _runs_at_join(left: str, right: str) -> list[tuple[Can, Can] | None]:
     runs: list[tuple[Can, Can] | None] = []
     if last and last in _MARKUP_CHARS:
         body = left.rstrip(last)
-        runs.append((_delimiter_can(last, body[-1], "\n"), _delimiter_can(last, body[-1], first))
+        runs.append((run_powers(body[-1], last, "\n"), run_powers(body[-1], last, first))
                     if body else None)
     if first and first in _MARKUP_CHARS:
         body = right.lstrip(first)
-        runs.append((_delimiter_can(first, "\n", body[0]), _delimiter_can(first, last, body[0]))
+        runs.append((run_powers("\n", first, body[0]), run_powers(last, first, body[0]))
                     if body else None)
     return runs
 
 
 def _lost(was: Can, now: Can) -> bool:
     return (was[0] and not now[0]) or (was[1] and not now[1])
-
-
-def _delimiter_can(char: str, before: str, after: str) -> Can:
-    """(can open, can close) of a delimiter run of ``char`` between ``before``/``after``."""
-    left = not _is_space(after) and (not _is_punct(after) or _is_space(before)
-                                     or _is_punct(before))
-    right = not _is_space(before) and (not _is_punct(before) or _is_space(after)
-                                       or _is_punct(after))
-    if char == "_":
-        return (left and (not right or _is_punct(before)),
-                right and (not left or _is_punct(after)))
-    return left, right
-
-
-def _is_space(char: str) -> bool:
-    return char in " \t\n\r\f" or unicodedata.category(char) == "Zs"
-
-
-def _is_punct(char: str) -> bool:
-    return unicodedata.category(char)[0] in "PS"
 
 
 def _split_at_newlines(content: str, breaks: dict[int, str]) -> list[tuple[str, str]]:
