@@ -40,24 +40,24 @@ def pairing_test(joins: Sequence[tuple[str, str, int]],
     a test telling whether joining those marked True keeps every emphasis and
     strikethrough pair; None when a join's runs cannot be replayed (then parse)."""
     changes: list[tuple[DelimiterSnapshot | None, Powers]] = []
-    by_token: dict[int, dict[int, Delimiter]] = {}
+    by_token: dict[DelimiterSnapshot, dict[int, Delimiter]] = {}
     for left, right, position in joins:
         change = _join_powers(left, right, marks.get(position), by_token)
         if change is None:
             return None
         changes.append(change)
 
-    unjoined: dict[int, list[list[int]]] = {}
+    unjoined: dict[DelimiterSnapshot, list[list[int]]] = {}
 
     def keeps(joined: Sequence[bool]) -> bool:
-        powers: dict[int, tuple[DelimiterSnapshot, Powers]] = {}
+        powers: dict[DelimiterSnapshot, Powers] = {}
         for (snapshot, change), join in zip(changes, joined):
             if join and snapshot is not None:
-                powers.setdefault(id(snapshot), (snapshot, {}))[1].update(change)
-        for key, (snapshot, change) in powers.items():
-            if key not in unjoined:
-                unjoined[key] = _pairs(snapshot, {})
-            if _pairs(snapshot, change) != unjoined[key]:
+                powers.setdefault(snapshot, {}).update(change)
+        for snapshot, change in powers.items():
+            if snapshot not in unjoined:
+                unjoined[snapshot] = _pairs(snapshot, {})
+            if _pairs(snapshot, change) != unjoined[snapshot]:
                 return False
         return True
 
@@ -65,7 +65,7 @@ def pairing_test(joins: Sequence[tuple[str, str, int]],
 
 
 def _join_powers(left: str, right: str, mark: tuple[DelimiterSnapshot, int] | None,
-                 by_token: dict[int, dict[int, Delimiter]]
+                 by_token: dict[DelimiterSnapshot, dict[int, Delimiter]]
                  ) -> tuple[DelimiterSnapshot | None, Powers] | None:
     """The snapshot of a join's runs and their powers once joined; (None, {}) for a join
     without runs, None for runs that cannot be replayed."""
@@ -75,10 +75,9 @@ def _join_powers(left: str, right: str, mark: tuple[DelimiterSnapshot, int] | No
     if mark is None:
         return None
     snapshot, newline = mark
-    if id(snapshot) not in by_token:
-        by_token[id(snapshot)] = {d.token: d for delimiters in snapshot.lists
-                                  for d in delimiters}
-    delimiters = by_token[id(snapshot)]
+    if snapshot not in by_token:
+        by_token[snapshot] = {d.token: d for delimiters in snapshot.lists for d in delimiters}
+    delimiters = by_token[snapshot]
     powers: Powers = {}
     if last in _MARKERS:
         length = len(left) - len(left.rstrip(last))

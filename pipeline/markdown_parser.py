@@ -61,7 +61,7 @@ def _offset_alt_text(rule: InlineRule) -> InlineRule:
     return wrapped
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one per parse: compared and hashed by identity
 class DelimiterSnapshot:
     """The emphasis and strikethrough delimiters of one inline parse as markdown-it found
     them, before it paired them: kept for a block where a delimiter run touches a soft

@@ -214,7 +214,7 @@ def _join_lines(content: str, children: list[Token], env: dict[str, Any]) -> str
     # rest: one test settles most paragraphs.
     marks = {t.meta["pos"]: t.meta[DELIMITERS] for t in tokens if DELIMITERS in t.meta}
     keeps = None if labelled else \
-        _emphasis_test(pieces, sorted(breaks), joiners, doubtful, marks)
+        _emphasis_test(pieces, sorted(breaks), doubtful, marks)
     keeps = keeps or _parse_test(pieces, children, env)
     for i in doubtful:
         if _takes_from_delimiter(pieces[i][0], pieces[i + 1][0]):
@@ -255,18 +255,18 @@ JoinTest = Callable[[list[str]], bool]
 """Whether the block, its lines joined with these joiners, keeps its inline markup."""
 
 
-def _emphasis_test(pieces: list[tuple[str, str]], positions: list[int], joiners: list[str],
-                   doubtful: list[int], marks: Marks) -> JoinTest | None:
+def _emphasis_test(pieces: list[tuple[str, str]], positions: list[int], doubtful: list[int],
+                   marks: Marks) -> JoinTest | None:
     """Replay markdown-it's emphasis pairing (:mod:`pipeline.emphasis_pairing`), when the
     doubt is only about delimiter runs: no join makes other syntax."""
     if not all(_join_keeps_syntax(pieces[i][0], pieces[i + 1][0]) for i in doubtful):
         return None
-    joinable = [i for i, joiner in enumerate(joiners) if joiner == ""]
-    test = pairing_test([(pieces[i][0], pieces[i + 1][0], positions[i]) for i in joinable],
+    # Only doubtful joins change what a run may do: the neutral ones join as they are.
+    test = pairing_test([(pieces[i][0], pieces[i + 1][0], positions[i]) for i in doubtful],
                         marks)
     if test is None:
         return None
-    return lambda joiners: test([joiners[i] == "" for i in joinable])
+    return lambda joiners: test([joiners[i] == "" for i in doubtful])
 
 
 def _parse_test(pieces: list[tuple[str, str]], children: list[Token],
