@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable
 from functools import lru_cache
-from importlib import metadata
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -20,20 +21,26 @@ from .errors import FileSystemError
 from .pofile_io import write_atomic
 
 
-_PARSING_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "ruamel.yaml")
+_PARSING_LIBRARIES = ("markdown_it", "mdit_py_plugins", "ruamel.yaml")
 """Libraries whose versions shape segments as much as our code does."""
 
 
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """A digest of the package's code and templates and of the parsing libraries'
-    versions: results made by other code are stale."""
+    installs: results made by other code are stale.  A library counts by its
+    ``__init__.py``, content and modification time, which an upgrade or a reinstall
+    rewrites (importlib.metadata would cost every command 40 ms of imports)."""
     digest = hashlib.sha256()
     for path in sorted(Path(__file__).parent.rglob("*")):
         if path.suffix in (".py", ".html", ".css", ".j2") and path.is_file():
             digest.update(path.read_bytes())
     for library in _PARSING_LIBRARIES:
-        digest.update(f"{library}=={metadata.version(library)}".encode())
+        spec = find_spec(library)  # finds without importing
+        origin = spec.origin if spec and spec.origin else ""
+        if os.path.isfile(origin):
+            digest.update(f"{library} {os.stat(origin).st_mtime_ns}".encode())
+            digest.update(Path(origin).read_bytes())
     return digest.hexdigest()
 
 

@@ -33,13 +33,22 @@ def test_results_are_echoed_in_order_and_not_kept(make_project) -> None:
     assert seen == [] and again.skipped == 12
 
 
-def test_a_parsing_library_upgrade_makes_cached_results_stale(monkeypatch) -> None:
+def test_a_parsing_library_upgrade_makes_cached_results_stale(monkeypatch, tmp_path) -> None:
     from pipeline import document_cache
 
     before = document_cache.code_digest.__wrapped__()
-    real = document_cache.metadata.version
-    monkeypatch.setattr(document_cache.metadata, "version",
-                        lambda name: "99.0" if name == "markdown-it-py" else real(name))
+    assert document_cache.code_digest.__wrapped__() == before  # stable while nothing moves
+    upgraded = tmp_path / "__init__.py"
+    upgraded.write_text('__version__ = "99.0"\n', encoding="utf-8")
+    real = document_cache.find_spec
+
+    def find(name: str) -> object:
+        spec = real(name)
+        if name == "markdown_it" and spec is not None:
+            spec.origin = str(upgraded)
+        return spec
+
+    monkeypatch.setattr(document_cache, "find_spec", find)
     assert document_cache.code_digest.__wrapped__() != before
 
 
