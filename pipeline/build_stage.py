@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import polib
 
 from .checks import ERROR, CheckContext, check_entry, format_problem, project_checks
-from .checks.inline_facts import InlineFacts
+from .checks.inline_facts import FactsCache
 from .config import BUILD_FORMATS
 from .document import Document, Segment
 from .entry_state import published_text
@@ -47,7 +47,7 @@ def translations_for(document: Document, catalog: polib.POFile, machine_drafts: 
 
 def localized_markdown(project: Project, document: Document, name: str, language: str,
                        catalog: polib.POFile | None, warnings: list[str],
-                       facts_cache: dict[tuple[bool, str], InlineFacts]
+                       facts_cache: FactsCache
                        ) -> tuple[str, dict[tuple[str | None, str], str]]:
     """The localized Markdown text (LF) of a document for a language from its ``catalog``
     (None: not translated yet), and the translations it used by (msgctxt, msgid);
@@ -72,7 +72,7 @@ def build_document(project: Project, name: str, languages: Sequence[str],
     document = project.load_document(name)
     written: list[str] = []
     warnings: list[str] = []
-    facts_cache: dict[tuple[bool, str], InlineFacts] = {}  # msgids are checked once
+    facts_cache: FactsCache = {}  # msgids are checked once
     editions = site.pages or site.bilingual
     if editions:
         # The renderer (jinja2, nh3, the page code) only for builds that make pages.

@@ -19,7 +19,7 @@ from .catalog import now_stamp
 from .checks import ERROR, check_catalog, format_problem, project_checks
 from .checks.context import CheckContext
 from .checks.fixes import fix_entry
-from .checks.inline_facts import InlineFacts
+from .checks.inline_facts import FactsCache
 from .pofile_io import read_catalog, write_catalog
 from .project import Project
 
@@ -43,13 +43,13 @@ def run_check(project: Project, languages: Sequence[str], fix: bool = False) -> 
     checked = 0
     for name in project.document_names():
         document = project.load_document(name)
-        facts: dict[tuple[bool, str], InlineFacts] = {}  # msgids are read once
+        facts_cache: FactsCache = {}  # msgids are read once
         for language in languages:
             path = project.catalog_path(name, language)
             if not path.exists():
                 continue
             catalog = read_catalog(path, project.shown(path))
-            context = project_checks(project, document, name, language, facts)
+            context = project_checks(project, document, name, language, facts_cache)
             if fix:
                 fixed = fix_catalog(catalog, context)
                 if fixed:
@@ -57,7 +57,7 @@ def run_check(project: Project, languages: Sequence[str], fix: bool = False) -> 
                     print("\n".join(fixed))
                     # Lines move when a wrapped file is written back unwrapped.
                     catalog = read_catalog(path, project.shown(path))
-                    context = project_checks(project, document, name, language, facts)
+                    context = project_checks(project, document, name, language, facts_cache)
             checked += 1
             for entry, problem in check_catalog(catalog, context):
                 counts[problem.level] += 1

@@ -210,7 +210,7 @@ def make_parser() -> argparse.ArgumentParser:
                                      description="Chinese Markdown ⇄ gettext publishing pipeline")
     parser.add_argument("--root", type=Path, default=Path("."),
                         help="project folder with source/, locales/, pipeline.toml (default: .)")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser.add_argument("--debug", action="store_true", help="run the jobs one after another in this process and show tracebacks")
     parser.add_argument("-j", "--jobs", type=int, default=None,
                         help="parallel processes (default: one per core)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

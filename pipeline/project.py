@@ -61,8 +61,8 @@ class Project:
     def catalog_file(self, name: str, language: str) -> str:
         return f"{self.locales_dir}/{language}/LC_MESSAGES/{name}.po"
 
-    def output_file(self, language: str, name: str, suffix: str = ".md") -> str:
-        return f"{self.build_dir}/{language}/{name}{suffix}"
+    def output_file(self, language: str, name: str) -> str:
+        return f"{self.build_dir}/{language}/{name}.md"
 
     def source_path(self, name: str) -> Path:
         return Path(self.source_file(name))
@@ -73,8 +73,8 @@ class Project:
     def catalog_path(self, name: str, language: str) -> Path:
         return Path(self.catalog_file(name, language))
 
-    def output_path(self, language: str, name: str, suffix: str = ".md") -> Path:
-        return Path(self.output_file(language, name, suffix))
+    def output_path(self, language: str, name: str) -> Path:
+        return Path(self.output_file(language, name))
 
     def shown(self, path: Path) -> str:
         """A path as printed in messages and ``#:`` references: relative to the root."""

@@ -14,7 +14,7 @@ from typing import Any
 
 
 from .checks import check_entry, has_error, project_checks
-from .checks.inline_facts import InlineFacts
+from .checks.inline_facts import FactsCache
 from .completion import open_memo, publications, threshold
 from .pofile_io import read_catalog, write_atomic
 from .project import Project
@@ -42,7 +42,7 @@ def gather(project: Project, languages: Sequence[str]) -> list[CatalogStats]:
     rows = []
     for name in project.document_names():
         document = project.load_document(name)
-        facts: dict[tuple[bool, str], InlineFacts] = {}  # msgids are read once
+        facts_cache: FactsCache = {}  # msgids are read once
         for language in languages:
             path = project.catalog_path(name, language)
             if not path.exists():
@@ -50,7 +50,7 @@ def gather(project: Project, languages: Sequence[str]) -> list[CatalogStats]:
             if not path.exists():
                 continue
             catalog = read_catalog(path, project.shown(path))
-            context = project_checks(project, document, name, language, facts)
+            context = project_checks(project, document, name, language, facts_cache)
             rows.append(catalog_stats(name, language, catalog,
                                       lambda entry: has_error(check_entry(entry, context))))
     return rows

@@ -17,7 +17,7 @@ import polib
 from ..document import Document
 from ..glossary import Glossary
 from ..markdown_parser import env_of
-from .inline_facts import InlineFacts, inline_facts, plain_facts
+from .inline_facts import FactsCache, InlineFacts, inline_facts, plain_facts
 from .scripts import is_latin
 
 Key = tuple[str | None, str]
@@ -63,7 +63,7 @@ class CheckContext:
     """Line of each entry's ``msgid`` by the line the entry starts on (polib's linenum);
     None: ``read_msgid_lines()`` on the first problem (a clean catalog never needs it)."""
     read_msgid_lines: Callable[[], Mapping[int, int]] = field(default=dict, repr=False)
-    facts_cache: dict[tuple[bool, str], InlineFacts] = field(default_factory=dict, repr=False)
+    facts_cache: FactsCache = field(default_factory=dict, repr=False)
     """Facts by (parsed as Markdown, text): the contexts of one document's languages may
     share one, as a msgid's facts are the same in every language."""
 

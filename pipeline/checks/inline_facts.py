@@ -36,6 +36,11 @@ class InlineFacts:
     two spaces in it are two spaces the translator typed."""
 
 
+FactsCache = dict[tuple[bool, str], InlineFacts]
+"""The facts of texts already read, by (is Markdown, text): a msgid is read once for all
+the languages of a document."""
+
+
 def _code(token: Token, facts: InlineFacts) -> str:
     facts.code_spans[token.content] += 1
     return "\n"

@@ -22,7 +22,7 @@ from ..pofile_io import msgid_lines
 from ..project import Project
 from .checkers import CHECK_NAMES, CHECKS
 from .context import CheckContext, document_context
-from .inline_facts import InlineFacts
+from .inline_facts import FactsCache
 from .problem import ERROR, WARNING, Problem
 
 
@@ -70,7 +70,7 @@ def check_levels(table: dict[str, Any]) -> dict[str, str]:
 
 
 def project_checks(project: Project, document: Document, name: str, language: str,
-                   facts_cache: dict[tuple[bool, str], InlineFacts] | None = None
+                   facts_cache: FactsCache | None = None
                    ) -> CheckContext:
     """The check context for one document's catalog in ``language``: the project's
     glossary and ``[check]`` levels, the source's links and segment styles, and the
