@@ -10,6 +10,8 @@ import functools
 import importlib.util
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -33,6 +35,13 @@ def need_shared(path: Path) -> Path:
 def spec_examples() -> list[dict]:
     """The 652 CommonMark spec examples (committed: a missing file is an error, not a skip)."""
     return json.loads(SPEC.read_text(encoding="utf-8"))
+
+
+def run_pipeline(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m pipeline --root ROOT ARGS`` as a user runs it, output captured as UTF-8."""
+    return subprocess.run([sys.executable, "-m", "pipeline", "--root", str(root), *args],
+                          capture_output=True, text=True, encoding="utf-8", cwd=ROOT,
+                          timeout=300)
 
 
 @functools.cache

@@ -4,20 +4,13 @@ written or changed."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import run_pipeline as run
 
 BAD = Path(__file__).resolve().parent / "fixtures" / "bad"
-
-
-def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pipeline", "--root", str(root), *args],
-                          capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

@@ -4,7 +4,6 @@ fails an error-level check is not published and the build says so."""
 from __future__ import annotations
 
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import pytest
 from pipeline.cli import main
 from pipeline.pofile_io import read_catalog, serialize_catalog
 
-from conftest import ROOT
+from conftest import run_pipeline
 
 SOURCE = "# 标题\n\n正文包含`GAN`代码。\n\n第二段，共2,000个。\n"
 GOOD = {"标题": "Title", "正文包含`GAN`代码。": "The body has `GAN` code.",
@@ -74,9 +73,7 @@ def test_problems_print_compiler_style_and_exit_1(project, run) -> None:
 
 def test_exit_status_of_the_real_command_line(project, run) -> None:
     root = project({"正文包含`GAN`代码。": "The body has GAN code."})
-    result = subprocess.run([sys.executable, "-m", "pipeline", "--root", str(root), "check"],
-                            capture_output=True, text=True, encoding="utf-8", cwd=ROOT,
-                            timeout=120)
+    result = run_pipeline(root, "check")
     assert result.returncode == 1 and "[code-spans]" in result.stdout
 
 

@@ -4,19 +4,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from pipeline.cli import main
 
-from conftest import ROOT
-
-
-def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pipeline", "--root", str(root), *args],
-                          capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
+from conftest import ROOT, run_pipeline as run
 
 
 def test_usage_errors_exit_2(make_project) -> None:

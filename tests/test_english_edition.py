@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from pipeline.glossary import load_glossary
 from pipeline.markdown_parser import parse_blocks, parse_inline, walk_inline
 from pipeline.pofile_io import read_catalog
 
-from conftest import ROOT
+from conftest import ROOT, run_pipeline
 
 DOCUMENT = "aigc-intro"
 LOCALES = ROOT / "locales"
@@ -154,8 +153,7 @@ def english_build(make_project) -> Path:
                         (ROOT / "pipeline.toml").read_text(encoding="utf-8"))
     shutil.copytree(LOCALES, root / "locales")
     for command in (["update", "-l", "en"], ["build", "-l", "en"]):
-        result = subprocess.run([sys.executable, "-m", "pipeline", "--root", str(root), *command],
-                                capture_output=True, text=True, timeout=120, cwd=ROOT)
+        result = run_pipeline(root, *command)
         assert result.returncode == 0, result.stderr
     return root
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import polib
@@ -12,7 +11,7 @@ import polib
 from pipeline.merge import update_catalog
 from pipeline.pofile_io import parse_catalog, read_catalog, serialize_catalog
 
-from conftest import GOLDEN, ROOT
+from conftest import GOLDEN, run_pipeline
 
 MERGE = GOLDEN / "merge"
 
@@ -57,15 +56,10 @@ def test_msgfmt_accepts_merged(tmp_path: Path) -> None:
     subprocess.run(["msgfmt", "-c", "-o", os.devnull, str(path)], check=True)
 
 
-def _pipeline(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pipeline", "--root", str(root), *args],
-                          capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
-
-
 def test_translations_survive_an_edit_cycle(make_project) -> None:
     """extract → translate → edit the source → update: nothing a translator wrote is lost."""
     root = make_project({"doc": "# 标题\n\n第一段。\n\n第二段落的内容。\n\n第三段。\n"})
-    assert _pipeline(root, "update", "-l", "ja").returncode == 0
+    assert run_pipeline(root, "update", "-l", "ja").returncode == 0
     po_path = root / "locales/ja/LC_MESSAGES/doc.po"
     catalog = polib.pofile(str(po_path))
     for entry in catalog:
@@ -73,7 +67,7 @@ def test_translations_survive_an_edit_cycle(make_project) -> None:
     catalog.save()
     (root / "source/doc.md").write_text("# 标题\n\n第二段落的新内容。\n\n第三段。\n\n完全不同的结尾内容在这里出现。\n",
                                         encoding="utf-8")
-    result = _pipeline(root, "update", "-l", "ja")
+    result = run_pipeline(root, "update", "-l", "ja")
     assert result.returncode == 0, result.stderr
     updated = polib.pofile(str(po_path))
     live = {entry.msgid: entry for entry in updated if not entry.obsolete}
@@ -91,7 +85,7 @@ def test_rewrapped_po_reads_the_same(make_project, tmp_path: Path) -> None:
     """A PO re-saved by another tool with other wrapping (msgcat -w 20) reads the same."""
     root = make_project({"doc": "随着`ChatGPT`的病毒式传播，生成式人工智能成为最火热的投资赛道。"
                                 "在如此铺天盖地的信息轰炸下，每个人似乎难以置身事外。\n"})
-    assert _pipeline(root, "update", "-l", "ja").returncode == 0
+    assert run_pipeline(root, "update", "-l", "ja").returncode == 0
     po_path = root / "locales/ja/LC_MESSAGES/doc.po"
     wrapped = tmp_path / "wrapped.po"
     subprocess.run(["msgcat", "-w", "20", "-o", str(wrapped), str(po_path)], check=True)
