@@ -37,6 +37,12 @@ def spec_examples() -> list[dict]:
     return json.loads(SPEC.read_text(encoding="utf-8"))
 
 
+def corpus_articles(count: int) -> list[str]:
+    """The benchmark corpus's first ``count`` articles (seed 0), for tests that want real
+    documents in the sample's style."""
+    return [bench_corpus().article(0, index) for index in range(1, count + 1)]
+
+
 def run_pipeline(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """``python -m pipeline --root ROOT ARGS`` as a user runs it, output captured as UTF-8."""
     return subprocess.run([sys.executable, "-m", "pipeline", "--root", str(root), *args],

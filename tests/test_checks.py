@@ -11,6 +11,7 @@ msgid for the others.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import polib
 import pytest
@@ -287,14 +288,9 @@ def _stream(tokens: list) -> list:
 def test_blocks_of_plain_text_get_the_token_the_inline_parser_would_make() -> None:
     from pipeline.markdown_parser import markdown_parser
 
-    from conftest import bench_corpus
+    from conftest import corpus_articles
 
-    corpus = bench_corpus()
-    reference = _reference_parser()
-    ours = markdown_parser()
-    texts = _texts() + [corpus.article(0, index) for index in range(1, 11)]
-    for text in texts:
-        assert _stream(ours.parse(text, {})) == _stream(reference.parse(text, {})), repr(text)
+    _assert_same_tokens(markdown_parser(), _reference_parser(), _texts() + corpus_articles(10))
 
 
 def test_setext_quick_failure_gives_the_tokens_of_markdown_its_own_rule() -> None:
@@ -304,7 +300,7 @@ def test_setext_quick_failure_gives_the_tokens_of_markdown_its_own_rule() -> Non
 
     from pipeline.markdown_parser import markdown_syntax
 
-    from conftest import bench_corpus
+    from conftest import corpus_articles
 
     ours = markdown_syntax()
     reference = markdown_syntax()
@@ -315,7 +311,10 @@ def test_setext_quick_failure_gives_the_tokens_of_markdown_its_own_rule() -> Non
              "<div>", "[^1]: 注", "$$", "- - -", "  ==", "\t-", "   -", "* x", "  text"]
     texts = _texts() + ["\n".join(rng.choice(lines) for _ in range(rng.randint(2, 9)))
                         for _ in range(3000)]
-    texts += [bench_corpus().article(0, index) for index in range(1, 6)]
+    _assert_same_tokens(ours, reference, texts + corpus_articles(5))
+
+
+def _assert_same_tokens(ours: Any, reference: Any, texts: list[str]) -> None:
     for text in texts:
         assert _stream(ours.parse(text, {})) == _stream(reference.parse(text, {})), repr(text)
 

@@ -17,7 +17,7 @@ from pipeline.pofile_io import read_catalog, serialize_catalog
 from pipeline.project import open_project
 from pipeline.workflow import update_document
 
-from conftest import ROOT, bench_corpus
+from conftest import ROOT, corpus_articles
 
 _CODE_OR_URL = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)|\]\([^)]*\)|<https?://[^>]*>", re.S)
 _PSEUDO_MARKS = {**FULL_WIDTH_MARKS, "【": "(", "】": ")", "～": "-", "丨": "|"}
@@ -114,10 +114,9 @@ def test_checks_from_the_kept_definitions_equal_checks_from_a_full_parse() -> No
     from pipeline.markdown_parser import parse_blocks
     from pipeline.segmenter import segment_document
 
-    corpus = bench_corpus()
     links = 0
-    for index in range(1, 6):
-        document = segment_document(corpus.article(0, index), f"a{index}.md")
+    for index, article in enumerate(corpus_articles(5), start=1):
+        document = segment_document(article, f"a{index}.md")
         assert document.definitions["references"] and document.definitions["footnotes"]
         catalog = polib.POFile()
         for number, segment in enumerate(document.segments):

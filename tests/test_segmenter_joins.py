@@ -15,7 +15,7 @@ from pipeline import segmenter
 from pipeline.markdown_parser import env_of, parse_inline
 from pipeline.segmenter import segment_document
 
-from conftest import SAMPLE, bench_corpus, spec_examples
+from conftest import SAMPLE, corpus_articles, spec_examples
 
 
 @pytest.mark.parametrize(("source", "msgid"), [
@@ -95,7 +95,7 @@ def _texts() -> Iterator[str]:
         yield prefix + ("\n" + prefix.replace("-", " ")).join(lines) + "\n"
     yield from (example["markdown"] for example in spec_examples())
     yield SAMPLE.read_text(encoding="utf-8")
-    yield from (bench_corpus().article(0, index) for index in range(1, 6))
+    yield from corpus_articles(5)
 
 
 def _markup(tokens: list[Any]) -> list[tuple[str, str]]:
