@@ -18,14 +18,11 @@ from .config import BUILD_FORMATS
 from .document_cache import code_digest
 from .glossary import GLOSSARY_NAME
 from .project import Project
-from .publish.site import INDEX_PATH, Site, bilingual_path, page_path
+from .publish.site import INDEX_PATH, IndexRow, Site, bilingual_path, page_path
 from .stat_memo import StatMemo
 
 if TYPE_CHECKING:
     from .runner import JobResult
-
-IndexRow = tuple[str, str, dict[str, float]]
-"""One document of the index: its name, its title and its completion per language."""
 
 
 def make_site(project: Project, languages: Sequence[str], drafts: Sequence[str] = (),
@@ -100,7 +97,7 @@ def index_step(project: Project, site: Site, memo: StatMemo) -> list[str]:
             completion[language] = share(done, total)
         title = memo.get("title", project.source_file(name), lambda: _title(project, name),
                          salt=memo_salt(project, "title"))
-        rows.append((name, title, completion))
+        rows.append(IndexRow(name, title, completion))
     path = project.build_dir / INDEX_PATH
     salt = hashlib.sha256(json.dumps([rows, site.key, site.source, project.config.project_name,
                                       code_digest()], ensure_ascii=False).encode()).hexdigest()

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from ..languages import language_name
 from .labels import labels
-from .site import INDEX_PATH, Site, bcp47, bilingual_path, link, page_path
+from .site import INDEX_PATH, IndexRow, Site, bcp47, bilingual_path, link, page_path
 from .templates import render_template
 
 
-@dataclass(frozen=True)
-class IndexDocument:
-    """One document: its name, its title in the source, and completion per language."""
-
-    name: str
-    title: str
-    completion: dict[str, float]
-    """Percent of entries a build publishes, by target language."""
-
-
-def render_index(documents: list[IndexDocument], site: Site, project_name: str) -> str:
+def render_index(documents: Sequence[IndexRow], site: Site, project_name: str) -> str:
     """The index page, in the source language's words."""
     words = labels(site.source)
     columns = [{"code": code, "lang": bcp47(code), "name": language_name(code),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -64,3 +65,12 @@ def link(origin: str, target: str) -> str:
 def bcp47(language: str) -> str:
     """A gettext code as an HTML ``lang`` value: ``pt_BR`` → ``pt-BR``."""
     return language.replace("_", "-")
+
+
+class IndexRow(NamedTuple):
+    """One document of the index: its name, its title in the source, and the percent of
+    entries a build publishes, by target language."""
+
+    name: str
+    title: str
+    completion: dict[str, float]

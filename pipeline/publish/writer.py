@@ -1,4 +1,4 @@
-"""The I/O edge of publishing: read catalogs, write pages only where their content changed.
+"""The I/O edge of publishing: write pages only where their content changed.
 
 Writing only changed files keeps re-runs quiet: deleting one output and building again
 writes that one file.
@@ -10,7 +10,6 @@ from collections.abc import Mapping, Sequence
 
 import polib
 
-from ..build_plan import IndexRow
 from ..document import Document
 from ..pofile_io import write_changed
 from ..project import Project
@@ -19,11 +18,10 @@ from .bilingual_html import render_bilingual
 from .bilingual_markdown import bilingual_markdown
 from .edition import Edition, localized_edition, source_edition, \
     source_heading_ids
-from .index import IndexDocument, render_index
+from .index import render_index
 from .page import page_title, render_page
 from .placement import Key
-from .site import INDEX_PATH, Site, bilingual_path, page_path
-
+from .site import INDEX_PATH, IndexRow, Site, bilingual_path, page_path
 
 
 def _write(project: Project, relative: str, data: bytes, written: list[str]) -> None:
@@ -79,8 +77,7 @@ def source_title(project: Project, name: str) -> str:
 
 def write_index(project: Project, site: Site, rows: Sequence[IndexRow]) -> list[str]:
     """Render and write ``build/index.html`` from its rows; the paths written."""
-    documents = [IndexDocument(name, title, completion) for name, title, completion in rows]
     written: list[str] = []
-    _write(project, INDEX_PATH, render_index(documents, site, project.config.project_name)
+    _write(project, INDEX_PATH, render_index(rows, site, project.config.project_name)
            .encode(), written)
     return written
