@@ -201,8 +201,7 @@ def _join_lines(content: str, children: list[Token], env: dict[str, Any]) -> str
     joiners = [soft_break_joiner(a, b) if kind == "softbreak" else "\n"
                for (a, kind), (b, _) in zip(pieces, pieces[1:])]
     # Only joins without a space can change a label or make a link.
-    labelled = {i for i, joiner in enumerate(joiners) if joiner == ""
-                and _in_brackets(pieces, i)} if any(c in content for c in "[(<") else set()
+    labelled = _labelled_joins(pieces, joiners) if any(c in content for c in "[(<") else set()
     doubtful = [i for i, j in enumerate(joiners) if j == "" and (
         i in labelled or not _join_is_neutral(pieces[i][0], pieces[i + 1][0]))]
     if not doubtful:
@@ -228,6 +227,22 @@ def _join_lines(content: str, children: list[Token], env: dict[str, Any]) -> str
         if not keeps(joiners):
             joiners[i] = " "
     return _assemble(pieces, joiners)
+
+
+def _labelled_joins(pieces: list[tuple[str, str]], joiners: list[str]) -> set[int]:
+    """The joins without a space that :func:`_in_brackets` says may lie inside brackets.
+    A join can only if an opener comes before it and its closer after it, which the first
+    opener and the last closer of the whole text tell at once: most joins need no more."""
+    joined = "".join(piece for piece, _ in pieces)
+    bounds = [(joined.find(opener), joined.rfind(closer))
+              for opener, closer in (("[", "]"), ("(", ")"), ("<", ">"))]
+    labelled, cut = set(), 0
+    for i, joiner in enumerate(joiners):
+        cut += len(pieces[i][0])
+        if joiner == "" and any(0 <= first < cut <= last for first, last in bounds) \
+                and _in_brackets(pieces, i):
+            labelled.add(i)
+    return labelled
 
 
 def _in_brackets(pieces: list[tuple[str, str]], i: int) -> bool:
