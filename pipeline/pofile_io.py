@@ -22,9 +22,18 @@ _STRING = r'"(?:[^"\\]|\\.)*"'
 _PO_LINE = re.compile(rf"^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?{_STRING}[ \t]*$")
 
 
+# A line as polib and our writer write it: a comment, a keyword and its string, a string, or
+# nothing.  A file of such lines only is checked at once; any other line is looked at below.
+_PLAIN_PO_LINE = (r"(?:#(?!~)[^\n]*+|(?:#~ (?:\| )?)?(?:(?:msgctxt|msgid|msgid_plural"
+                  r"|msgstr(?:\[\d+\])?) )?\"(?:[^\"\\\n]++|\\[^\n])*+\"|)")
+_PLAIN_PO = re.compile(rf"(?:{_PLAIN_PO_LINE}\n)*{_PLAIN_PO_LINE}")
+
+
 def _check_syntax(text: str, shown: str) -> None:
     # polib silently accepts some broken files (an unterminated string loses a character);
     # check every line that is not a comment against the PO grammar first, like msgfmt.
+    if _PLAIN_PO.fullmatch(text):
+        return
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
         if stripped.startswith("#~"):

@@ -1,0 +1,70 @@
+"""The PO syntax check takes a file of plainly written lines at once (one regular
+expression) and looks at any other file line by line: the quick path must never pass a file
+the line-by-line check rejects, and the messages stay those of the line-by-line check."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from pipeline import pofile_io
+from pipeline.errors import CatalogError
+
+_GOOD = ['#: source/doc.md:3', '#. paragraph', '#, fuzzy', '#| msgid "旧"', 'msgctxt "菜单"',
+         'msgid ""', 'msgid "随着`ChatGPT`的\\"病毒式\\"传播"', 'msgstr "With \\\\n"',
+         'msgid_plural "s"', 'msgstr[0] "a"', '"Language: ja\\n"', '#~ msgid "过时"',
+         '#~ msgstr "old"', '#~ | msgid "x"', '', '# translator', '#']
+_BAD_PIECES = ['"', '\\', '#~', ' ', '\t', 'msgid', 'msgstr[x]', '\r', '\x0b', '\u3000',
+               'msgid  "', '""', '"a"b"', '#~msgid "a"', '| ']
+
+
+def _syntax_error(text: str) -> str | None:
+    try:
+        pofile_io._check_syntax(text, "doc.po")
+    except CatalogError as exc:
+        return str(exc)
+    return None
+
+
+def _line_by_line(text: str) -> str | None:
+    """What the check says with the quick path turned off."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pofile_io, "_PLAIN_PO", _Never())
+        return _syntax_error(text)
+
+
+class _Never:
+    def fullmatch(self, text: str) -> None:
+        return None
+
+
+def _texts(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        lines = [rng.choice(_GOOD) for _ in range(rng.randint(1, 12))]
+        for _ in range(rng.randint(0, 2)):
+            at = rng.randrange(len(lines))
+            piece = rng.choice(_BAD_PIECES)
+            cut = rng.randint(0, len(lines[at]))
+            lines[at] = lines[at][:cut] + piece + lines[at][cut:]
+        texts.append("\n".join(lines))
+    return texts
+
+
+def test_the_quick_path_passes_only_what_the_line_check_passes() -> None:
+    quick = 0
+    for text in _texts(3, 4000):
+        if pofile_io._PLAIN_PO.fullmatch(text):
+            quick += 1
+            assert _line_by_line(text) is None, text
+        assert _syntax_error(text) == _line_by_line(text), text
+    assert 500 < quick < 3500  # both paths were taken
+
+
+def test_a_written_catalog_takes_the_quick_path(sample_project) -> None:
+    from conftest import run_pipeline
+    assert run_pipeline(sample_project, "update", "-l", "ja").returncode == 0
+    for path in (sample_project / "locales").rglob("*.po*"):
+        assert pofile_io._PLAIN_PO.fullmatch(path.read_text(encoding="utf-8")), path
