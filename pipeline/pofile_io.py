@@ -147,6 +147,12 @@ def write_catalog(path: Path, catalog: polib.POFile, stamp: str, date_header: st
     whether the file was written.  ``durable=False`` is for templates, which extract makes
     again from the source (see :func:`write_atomic`).
     """
+    return write_catalog_text(path, catalog, stamp, date_header, durable)[0]
+
+
+def write_catalog_text(path: Path, catalog: polib.POFile, stamp: str, date_header: str,
+                       durable: bool = True) -> tuple[bool, str]:
+    """:func:`write_catalog`, and the text the file now holds."""
     # Undecodable bytes only make the old file differ: it is written anew (a damaged POT
     # is regenerated; a PO was read, and so checked, before it gets here).
     old_text = path.read_text(encoding="utf-8", errors="replace") if path.exists() else None
@@ -154,13 +160,13 @@ def write_catalog(path: Path, catalog: polib.POFile, stamp: str, date_header: st
     catalog.metadata[date_header] = old_date or stamp
     text = serialize_catalog(catalog)  # once: polib's writer is most of a small job's time
     if text == old_text:
-        return False
+        return False, text
     if old_date and old_date != stamp:
         catalog.metadata[date_header] = stamp
         dated = text.replace(f'"{date_header}: {old_date}\\n"', f'"{date_header}: {stamp}\\n"', 1)
         text = dated if dated != text else serialize_catalog(catalog)
     write_atomic(path, text.encode("utf-8"), durable)
-    return True
+    return True, text
 
 
 def _header_dates(text: str) -> dict[str, str]:

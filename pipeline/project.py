@@ -76,6 +76,10 @@ class Project:
     def output_path(self, language: str, name: str) -> Path:
         return Path(self.output_file(language, name))
 
+    def catalog_store(self, name: str, language: str) -> Path:
+        """Where the build finds a PO as its last writer left it (pipeline.catalog_cache)."""
+        return self.cache_dir / "catalogs" / language / f"{name}.json"
+
     def shown(self, path: Path) -> str:
         """A path as printed in messages and ``#:`` references: relative to the root."""
         return shown_path(path, self.root)

@@ -6,16 +6,18 @@ the pure work (segment, extract, merge, rebuild) and writes atomically.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import Any
 
 import polib
 
 from .catalog import extract_catalog, new_translation, now_stamp
+from .catalog_cache import remember_catalog
 from .completion import catalog_counts, counts_path
 from .document import Document
 from .merge import update_catalog
-from .pofile_io import read_catalog, write_catalog
+from .pofile_io import read_catalog, write_catalog, write_catalog_text
 from .project import Project, files_under
 from .runner import JobResult
 
@@ -44,8 +46,10 @@ def update_document(project: Project, name: str, languages: Sequence[str]) -> Jo
             catalog.metadata["Language"] = language
         else:
             catalog = new_translation(template, language, project.config.project_name, stamp)
-        if write_catalog(path, catalog, stamp, "PO-Revision-Date"):
+        changed, text = write_catalog_text(path, catalog, stamp, "PO-Revision-Date")
+        if changed:
             written.append(project.shown(path))
+        remember_catalog(project.catalog_store(name, language), text, catalog)
         facts["counts", counts_path(project, name, language)] = catalog_counts(project, catalog)
     # Each template counts for a language without its PO yet.
     facts["counts", counts_path(project, name)] = catalog_counts(project, template)
@@ -68,6 +72,11 @@ def remove_orphan_templates(project: Project) -> tuple[list[str], list[str]]:
     for name in files_under(project.cache_dir / "documents", ".json"):
         if name not in names:
             (project.cache_dir / "documents" / f"{name}.json").unlink(missing_ok=True)
+    stores = project.cache_dir / "catalogs"
+    for language in (os.listdir(stores) if stores.is_dir() else []):
+        for name in files_under(stores / language, ".json"):
+            if name not in names:
+                project.catalog_store(name, language).unlink(missing_ok=True)
     if not project.locales_dir.is_dir():
         return [], []
     removed = []
