@@ -16,6 +16,7 @@ from typing import Any
 
 import polib
 
+from .document_cache import code_digest
 from .errors import CatalogError, FileSystemError
 from .pofile_io import parse_catalog, write_atomic
 from .sourcefile import read_bytes
@@ -70,8 +71,9 @@ def read_catalog(path: Path, shown: str, store: Path) -> polib.POFile:
 
 
 def _key(data: bytes) -> str:
+    # Our code counts too: a record is only as right as the code that wrote it.
     digest = hashlib.sha256(data)
-    digest.update(f"polib {polib.__version__}".encode())
+    digest.update(f"polib {polib.__version__} {code_digest()}".encode())
     return digest.hexdigest()
 
 
