@@ -116,8 +116,8 @@ def config_line(root: Path, key: str) -> int | None:
     """The line of a dotted ``key`` (``publish.thresholds.ja``) in ``root/pipeline.toml``,
     else of the nearest table holding it; None when neither is written there."""
     try:
-        text = (root / CONFIG_NAME).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_text(root / CONFIG_NAME, CONFIG_NAME, ConfigError)  # as load read it
+    except ConfigError:
         return None
     lines: dict[str, int] = {}
     table = ""

@@ -160,6 +160,14 @@ def test_bad_config_value(make_project, line: str, message: str) -> None:
     assert (result.returncode, result.stderr) == (1, f"error: pipeline.toml:2: {message}\n")
 
 
+def test_a_bad_config_value_after_a_bom_names_its_line(make_project) -> None:
+    root = make_project({"doc": "正文。\n"})
+    (root / "pipeline.toml").write_bytes("\ufeff[pipeline]\nfuzzy_threshold = 7\n".encode())
+    result = run(root, "extract")
+    assert result.stderr == ("error: pipeline.toml:2: [pipeline] fuzzy_threshold must be a "
+                             "number from 0 to 1\n")
+
+
 @pytest.mark.parametrize("blocked, command", [
     ("build/en/doc.md", "build"),            # written by a build job
     ("locales/doc.pot", "extract"),          # a catalog
