@@ -26,7 +26,8 @@ from .cjk import soft_break_joiner
 from .document import Segment
 from .errors import SourceError
 
-_STYLES = {None: "yaml-plain", '"': "yaml-double", "'": "yaml-single"}
+# A plain scalar's style is None from ruamel.yaml's parser and "" from libyaml's.
+_STYLES = {None: "yaml-plain", "": "yaml-plain", '"': "yaml-double", "'": "yaml-single"}
 _PROPERTIES = re.compile(r"(?:[&!]\S*\s+)*")
 _BLOCK_STYLES = {"|": "yaml-literal", ">": "yaml-folded"}
 # Where libyaml (YAML 1.1) reads otherwise than ruamel.yaml (1.2), found by comparing the
@@ -64,7 +65,7 @@ def front_matter_segments(text: str, start: int, content: str, first_line: int, 
             seen.add(id(node))
             if node.style in _BLOCK_STYLES:
                 cut = _block_scalar(content, node)
-            elif (node.style or None) in _STYLES:  # libyaml: "" for plain
+            elif node.style in _STYLES:
                 cut = _flow_scalar(content, node)
             else:
                 continue
@@ -84,10 +85,7 @@ _Cut = tuple[int, int, str, str]
 
 
 def _flow_scalar(content: str, node: ScalarNode) -> _Cut:
-    # The node starts at its anchor or tag (&x, !!str), which stay skeleton.
-    properties = _PROPERTIES.match(content, node.start_mark.index)
-    begin = properties.end() if properties else node.start_mark.index
-    end = node.end_mark.index
+    begin, end = _after_properties(content, node.start_mark.index), node.end_mark.index
     raw = content[begin:end]
     if "\n" not in raw:
         return begin, end, node.value, ""
@@ -102,6 +100,13 @@ def _flow_scalar(content: str, node: ScalarNode) -> _Cut:
             or (node.style == '"' and "\\" in inner):
         return begin, end, node.value, ""  # escapes: YAML's own reading, spaces and all
     return begin, end, _fold(lines, soft_break_joiner), ""
+
+
+def _after_properties(content: str, start: int) -> int:
+    """Where a node's value begins: a node starts at its anchor or tag (``&x``, ``!!str``),
+    which stay skeleton."""
+    properties = _PROPERTIES.match(content, start)
+    return properties.end() if properties else start
 
 
 def _block_scalar(content: str, node: ScalarNode) -> _Cut | None:
@@ -150,7 +155,8 @@ def _fold(lines: list[str], joiner: Callable[[str, str], str]) -> str:
 
 def _compose(content: str) -> Node | None:
     """The YAML's node tree.  libyaml's parser (ruamel.yaml.clib) composes a front matter
-    about ten times faster than ruamel.yaml's own, with the same nodes and marks; where it
+    about ten times faster than ruamel.yaml's own, with the same nodes and marks but for
+    styles ("" for plain) and folds (no ``\\a`` marks); where it
     is missing or finds an error, ruamel.yaml's parser decides, so every error reads the
     same either way."""
     fast = _libyaml()
@@ -180,7 +186,7 @@ def _style(node: ScalarNode, in_flow: bool) -> str:
     if node.style in _BLOCK_STYLES:
         return _BLOCK_STYLES[node.style]
     # In [a, b] or {k: v} a plain scalar cannot hold , [ ] { }: its writer must know.
-    return "yaml-plain-flow" if not node.style and in_flow else _STYLES[node.style or None]
+    return "yaml-plain-flow" if not node.style and in_flow else _STYLES[node.style]
 
 
 def _scalars_at(node: Node, path: list[str],
