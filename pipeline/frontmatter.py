@@ -110,7 +110,7 @@ def _after_properties(content: str, start: int) -> int:
 
 
 def _block_scalar(content: str, node: ScalarNode) -> _Cut | None:
-    begin, end = node.start_mark.index, node.end_mark.index
+    begin, end = _after_properties(content, node.start_mark.index), node.end_mark.index
     header, _, body = content[begin:end].partition("\n")
     if any(char.isdigit() for char in header.split("#", 1)[0]):
         return None  # an explicit indentation indicator: rare, not worth the doubt

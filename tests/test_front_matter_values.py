@@ -60,6 +60,9 @@ YAML_CASES = {
     "literal strip": "description: |-\n    第一行\n\n    第二行\n\n\nnext: 1\n",
     "folded": "description: >\n  第一行\n  第二行\nnext: 1\n",
     "in a list": "description:\n  - >-\n    第一行\n    第二行\n  - 其他\nnext: 1\n",
+    # Properties before a block header, digits in them: not an indentation indicator.
+    "literal with an anchor": "description: &d1 |\n  第一行\n  第二行\nnext: 1\n",
+    "folded with a tag": "description: !!str >-\n  第一行\n  第二行\nnext: 1\n",
 }
 TRANSLATIONS = [
     "One line: with a colon # and a hash",
