@@ -51,6 +51,7 @@ _GLUE = {("]", "("), ("]", "["), ("!", "["), ("[", "^"), ("^", "["), ("`", "`")}
 # Openers and closers whose text must not lose a space inside: "<http://a>", "&amp;", a
 # reference label "[中 文]" matched by its normalized form.
 _SPANNING = (("<", ">"), ("&", ";"), ("[", "]"))
+_BRACKETS = (("[", "]"), ("(", ")"), ("<", ">"))
 
 
 @dataclass
@@ -234,30 +235,28 @@ def _labelled_joins(pieces: list[tuple[str, str]], joiners: list[str]) -> set[in
     A join can only if an opener comes before it and its closer after it, which the first
     opener and the last closer of the whole text tell at once: most joins need no more."""
     joined = "".join(piece for piece, _ in pieces)
-    bounds = [(joined.find(opener), joined.rfind(closer))
-              for opener, closer in (("[", "]"), ("(", ")"), ("<", ">"))]
+    bounds = [(joined.find(opener), joined.rfind(closer)) for opener, closer in _BRACKETS]
     labelled, cut = set(), 0
     for i, joiner in enumerate(joiners):
         cut += len(pieces[i][0])
         if joiner == "" and any(0 <= first < cut <= last for first, last in bounds) \
-                and _in_brackets(pieces, i):
+                and _in_brackets(joined[:cut], joined[cut:]):
             labelled.add(i)
     return labelled
 
 
-def _in_brackets(pieces: list[tuple[str, str]], i: int) -> bool:
-    r"""Whether the break after piece ``i`` may lie inside brackets, parentheses or angle
+def _in_brackets(before: str, after: str) -> bool:
+    r"""Whether a break between ``before`` and ``after`` (the block's lines up to it and
+    from it) may lie inside brackets, parentheses or angle
     brackets that close on a later line: a reference label there (``[中\n文\n字]``) would
     lose its whitespace and no longer match its definition, and ``](中\n文)`` or
     ``<ab:中\n文>``, no link destination or autolink with a line break in it, would become
     one.  Escaped characters and code spans before the break do not count; with raw HTML
     there, any opener before and closer after will do."""
-    before = "".join(piece for piece, _ in pieces[:i + 1])
-    after = "".join(piece for piece, _ in pieces[i + 1:])
     if "<" not in before:
         before = _ESCAPED_OR_CODE.sub("", before)
     return any(_unclosed(before, opener, closer) and closer in after
-               for opener, closer in (("[", "]"), ("(", ")"), ("<", ">")))
+               for opener, closer in _BRACKETS)
 
 
 def _unclosed(text: str, opener: str, closer: str) -> bool:
