@@ -247,11 +247,10 @@ def _labelled_joins(pieces: list[tuple[str, str]], joiners: list[str]) -> set[in
 
 def _in_brackets(before: str, after: str) -> bool:
     r"""Whether a break between ``before`` and ``after`` (the block's lines up to it and
-    from it) may lie inside brackets, parentheses or angle
-    brackets that close on a later line: a reference label there (``[中\n文\n字]``) would
-    lose its whitespace and no longer match its definition, and ``](中\n文)`` or
-    ``<ab:中\n文>``, no link destination or autolink with a line break in it, would become
-    one.  Escaped characters and code spans before the break do not count; with raw HTML
+    from it) may lie inside brackets, parentheses or angle brackets that close on a later
+    line: a reference label there (``[中\n文\n字]``) would lose its whitespace and no
+    longer match its definition, and ``](中\n文)`` or ``<ab:中\n文>``, no link destination
+    or autolink with a line break in it, would become one.  Escaped characters and code spans before the break do not count; with raw HTML
     there, any opener before and closer after will do."""
     if "<" not in before:
         before = _ESCAPED_OR_CODE.sub("", before)
