@@ -15,7 +15,7 @@ from .checks.inline_facts import FactsCache
 from .config import BUILD_FORMATS
 from .document import Document, Segment
 from .entry_state import published_text
-from .catalog_cache import read_catalog
+from .catalog_cache import cached_catalog
 from .pofile_io import write_changed
 from .project import Project
 from .publish.site import Site
@@ -84,7 +84,8 @@ def build_document(project: Project, name: str, languages: Sequence[str],
         if editions else None
     for language in languages:
         path = project.catalog_path(name, language)
-        catalog = read_catalog(path, project.shown(path), project.catalog_store(name, language)) \
+        catalog = cached_catalog(path, project.shown(path),
+                                 project.catalog_store(name, language)) \
             if path.exists() else None
         text, published = localized_markdown(project, document, name, language, catalog,
                                              warnings, facts_cache)

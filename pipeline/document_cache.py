@@ -21,8 +21,9 @@ from .errors import FileSystemError
 from .pofile_io import write_atomic
 
 
-_PARSING_LIBRARIES = ("markdown_it", "mdit_py_plugins", "ruamel.yaml")
-"""Libraries whose versions shape segments as much as our code does."""
+_PARSING_LIBRARIES = ("markdown_it", "mdit_py_plugins", "ruamel.yaml", "_ruamel_yaml", "polib")
+"""Libraries whose versions shape what the caches hold as much as our code does: segments
+(markdown-it, its plugins, ruamel.yaml and libyaml for front matter) and catalogs (polib)."""
 
 
 @lru_cache(maxsize=1)
@@ -44,14 +45,19 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
+def content_key(data: bytes, salt: str = "") -> str:
+    """The key of what was made from ``data`` with ``salt`` (settings) by this code."""
+    digest = hashlib.sha256(data)
+    digest.update(salt.encode())
+    digest.update(code_digest().encode())
+    return digest.hexdigest()
+
+
 def cached_document(data: bytes, store: Path, salt: str,
                     parse: Callable[[], Document]) -> Document:
     """The document parsed from ``data`` (the source bytes): read from ``store`` when it was
     made from the same bytes, ``salt`` (settings) and code, else ``parse()`` and kept."""
-    digest = hashlib.sha256(data)
-    digest.update(salt.encode())
-    digest.update(code_digest().encode())
-    key = digest.hexdigest()
+    key = content_key(data, salt)
     try:
         record = json.loads(store.read_bytes())
         if record.pop("key") == key:

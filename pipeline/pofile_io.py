@@ -10,7 +10,7 @@ from pathlib import Path
 import polib
 
 from .errors import CatalogError, FileSystemError
-from .sourcefile import read_text
+from .sourcefile import decode_text, read_bytes
 
 _ENTRY_START = re.compile(r'^(#|msgctxt\b|")')
 _MSGID = re.compile(r"^(#~ )?msgid ")
@@ -74,8 +74,19 @@ def _check_duplicates(catalog: polib.POFile, shown: str) -> None:
 
 def read_catalog(path: Path, shown: str) -> polib.POFile:
     """Read a PO or POT file (UTF-8; a re-wrapped file reads the same)."""
-    text = read_text(path, shown, CatalogError)
-    return parse_catalog(text.replace("\r\n", "\n"), shown)
+    return catalog_from_bytes(read_bytes(path, shown, CatalogError), shown)
+
+
+def catalog_from_bytes(data: bytes, shown: str) -> polib.POFile:
+    """:func:`read_catalog` for a file's bytes already read."""
+    return parse_catalog(decode_text(data, shown, CatalogError).replace("\r\n", "\n"), shown)
+
+
+def written_entries(catalog: polib.POFile) -> list[polib.POEntry]:
+    """The entries in the order polib writes (and so reads back) them: the live ones, then
+    the obsolete ones."""
+    return [entry for entry in catalog if not entry.obsolete] + \
+        [entry for entry in catalog if entry.obsolete]
 
 
 def msgid_lines(text: str) -> dict[int, int]:

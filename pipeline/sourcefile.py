@@ -48,7 +48,11 @@ def read_bytes(path: Path, shown: str, error: type[PipelineError]) -> bytes:
 def read_text(path: Path, shown: str, error: type[PipelineError]) -> str:
     """A UTF-8 file other than a source (a catalog, the glossary), BOM dropped; an
     unreadable file or invalid UTF-8 raises ``error`` naming the file (and the line)."""
-    data = read_bytes(path, shown, error)
+    return decode_text(read_bytes(path, shown, error), shown, error)
+
+
+def decode_text(data: bytes, shown: str, error: type[PipelineError]) -> str:
+    """:func:`read_text` for bytes already read."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

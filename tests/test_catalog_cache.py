@@ -1,26 +1,28 @@
 """The build takes a PO from the catalog cache when the file holds the very bytes ``update``
 wrote, and the cached catalog is the one polib reads from those bytes: every entry field
-(lines included), the header, the metadata and its order.  Any other file is parsed."""
+(lines included), the header, the metadata and its order.  Any other file is parsed, and
+so is a catalog polib would read otherwise than it was written."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import polib
 import pytest
 
-from conftest import run_pipeline
+from conftest import SAMPLE, run_pipeline
 from pipeline import catalog_cache
-from pipeline.pofile_io import read_catalog
+from pipeline.pofile_io import read_catalog, serialize_catalog
+from pipeline.project import open_project
 
 
 def _catalogs(root: Path) -> list[tuple[Path, Path]]:
     """(PO, its cache record) of every catalog of the project."""
-    found = []
-    for po in sorted((root / "locales").rglob("*.po")):
-        language = po.relative_to(root / "locales").parts[0]
-        found.append((po, root / ".cache" / "catalogs" / language / f"{po.stem}.json"))
-    return found
+    project = open_project(root)
+    return [(project.catalog_path(name, language), project.catalog_store(name, language))
+            for name in project.document_names() for language in ("en", "ja")
+            if project.catalog_path(name, language).exists()]
 
 
 def _same(cached: polib.POFile, parsed: polib.POFile) -> None:
@@ -32,11 +34,11 @@ def _same(cached: polib.POFile, parsed: polib.POFile) -> None:
 
 def _from_cache_only(po: Path, store: Path, monkeypatch: pytest.MonkeyPatch) -> polib.POFile:
     with monkeypatch.context() as patch:
-        patch.setattr(catalog_cache, "parse_catalog", _no_parse)
-        return catalog_cache.read_catalog(po, po.name, store)
+        patch.setattr(catalog_cache, "catalog_from_bytes", _no_parse)
+        return catalog_cache.cached_catalog(po, po.name, store)
 
 
-def _no_parse(text: str, shown: str) -> polib.POFile:
+def _no_parse(data: bytes, shown: str) -> polib.POFile:
     raise AssertionError(f"{shown} was parsed")
 
 
@@ -50,14 +52,24 @@ def _translate(po: Path) -> None:
             entry.flags.append("fuzzy")
         if index == 2:
             entry.tcomment = "checked by a human"
-    catalog.wrapwidth = 0
-    po.write_text(str(catalog) + "\n", encoding="utf-8")
+    po.write_text(serialize_catalog(catalog), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def updated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample after ``update -l en -l ja``: read it, never change it."""
+    root = tmp_path_factory.mktemp("updated")
+    (root / "source").mkdir()
+    shutil.copy(SAMPLE, root / "source" / "aigc-intro.md")
+    (root / "pipeline.toml").write_text(
+        '[pipeline]\nsource_language = "zh"\nlanguages = ["en", "ja"]\n', encoding="utf-8")
+    assert run_pipeline(root, "update", "-l", "en", "-l", "ja").returncode == 0
+    return root
 
 
 def test_new_catalogs_read_from_the_cache_as_polib_reads_them(
-        sample_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert run_pipeline(sample_project, "update", "-l", "en", "-l", "ja").returncode == 0
-    catalogs = _catalogs(sample_project)
+        updated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    catalogs = _catalogs(updated)
     assert len(catalogs) == 2
     for po, store in catalogs:
         _same(_from_cache_only(po, store, monkeypatch), read_catalog(po, po.name))
@@ -69,11 +81,10 @@ def test_merged_catalogs_fuzzy_and_obsolete_read_the_same(
     [(po, store)] = _catalogs(sample_project)
     _translate(po)
     source = sample_project / "source" / "aigc-intro.md"
-    text = source.read_text(encoding="utf-8")
-    paragraphs = text.split("\n\n")
-    # One paragraph edited (a fuzzy match with #| msgid), one removed (obsolete).
+    paragraphs = source.read_text(encoding="utf-8").split("\n\n")
     prose = [k for k, p in enumerate(paragraphs)
              if "。" in p and p[0] not in "#|`-!>" and "\n```" not in p]
+    # One paragraph edited (a fuzzy match with #| msgid), one removed (obsolete).
     paragraphs[prose[3]] = paragraphs[prose[3]].replace("。", "！", 1)
     del paragraphs[prose[6]]
     source.write_text("\n\n".join(paragraphs), encoding="utf-8")
@@ -88,24 +99,59 @@ def test_a_catalog_changed_after_update_is_parsed(sample_project: Path) -> None:
     assert run_pipeline(sample_project, "update", "-l", "ja").returncode == 0
     [(po, store)] = _catalogs(sample_project)
     _translate(po)  # the file no longer holds the bytes update wrote
-    catalog = catalog_cache.read_catalog(po, po.name, store)
-    _same(catalog, read_catalog(po, po.name))
+    _same(catalog_cache.cached_catalog(po, po.name, store), read_catalog(po, po.name))
     assert run_pipeline(sample_project, "build", "-l", "ja", "--format", "md").returncode == 0
     built = (sample_project / "build" / "ja" / "aigc-intro.md").read_text(encoding="utf-8")
     assert "Ж " in built
 
 
-@pytest.mark.parametrize("record", [b"", b"{", b'{"key": 1}', b"[]", b"\xff"])
-def test_a_damaged_record_means_a_parse(sample_project: Path, record: bytes) -> None:
-    assert run_pipeline(sample_project, "update", "-l", "ja").returncode == 0
-    [(po, store)] = _catalogs(sample_project)
+@pytest.mark.parametrize("record", [b"", b"{", b'{"key": 1}', b"[]", b"\xff",
+                                    "right key"])
+def test_a_damaged_record_means_a_parse(updated: Path, tmp_path: Path,
+                                        record: bytes | str) -> None:
+    po, _ = _catalogs(updated)[0]
+    store = tmp_path / "record.json"
+    if record == "right key":
+        record = b'{"key": "%s", "entries": [[1]]}' % \
+            catalog_cache.content_key(po.read_bytes()).encode()
+    assert isinstance(record, bytes)
     store.write_bytes(record)
-    _same(catalog_cache.read_catalog(po, po.name, store), read_catalog(po, po.name))
+    _same(catalog_cache.cached_catalog(po, po.name, store), read_catalog(po, po.name))
 
 
-def test_a_damaged_record_with_the_right_key_means_a_parse(sample_project: Path) -> None:
-    assert run_pipeline(sample_project, "update", "-l", "ja").returncode == 0
-    [(po, store)] = _catalogs(sample_project)
-    store.write_text('{"key": "%s", "entries": [[1]]}' % catalog_cache._key(po.read_bytes()),
-                     encoding="utf-8")
-    _same(catalog_cache.read_catalog(po, po.name, store), read_catalog(po, po.name))
+def _odd_catalog(case: str) -> polib.POFile:
+    catalog = polib.POFile(wrapwidth=0)
+    catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    entry = polib.POEntry(msgid="正文", msgstr="text", occurrences=[("source/a.md", "3")])
+    if case == "obsolete with a previous msgid":
+        entry.obsolete, entry.previous_msgid = True, "旧"
+    elif case == "a line separator":
+        entry.msgid = "图\u2028表"
+    elif case == "an empty line in an extracted comment":
+        entry.comment = "paragraph\n\nnote"
+    elif case == "a translator's comment starting with an empty line":
+        entry.tcomment = "\nchecked"
+    elif case == "a space in a reference's path":
+        entry.occurrences = [("source/my doc.md", "3")]
+    catalog.append(entry)
+    return catalog
+
+
+@pytest.mark.parametrize("case", ["obsolete with a previous msgid", "a line separator",
+                                  "an empty line in an extracted comment",
+                                  "a translator's comment starting with an empty line",
+                                  "a space in a reference's path"])
+def test_what_polib_reads_otherwise_is_not_kept(tmp_path: Path, case: str) -> None:
+    catalog = _odd_catalog(case)
+    po, store = tmp_path / "a.po", tmp_path / "a.json"
+    text = serialize_catalog(catalog)
+    po.write_text(text, encoding="utf-8")
+    parsed = read_catalog(po, po.name)
+    fields = [[getattr(e, name) for name in catalog_cache._FIELDS] for e in catalog]
+    assert [[getattr(e, name) for name in catalog_cache._FIELDS] for e in parsed] != fields
+    catalog_cache.remember_catalog(store, text, catalog)
+    assert not store.exists()
+    # A plain entry is kept, so the cases above are what stops it.
+    catalog_cache.remember_catalog(store, serialize_catalog(_odd_catalog("plain")),
+                                   _odd_catalog("plain"))
+    assert store.exists()
