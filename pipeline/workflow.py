@@ -6,18 +6,17 @@ the pure work (segment, extract, merge, rebuild) and writes atomically.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from typing import Any
 
 import polib
 
 from .catalog import extract_catalog, new_translation, now_stamp
-from .catalog_cache import remember_catalog
+from .catalog_cache import cached_catalog, remember_catalog
 from .completion import catalog_counts, counts_path
 from .document import Document
 from .merge import update_catalog
-from .pofile_io import read_catalog, write_catalog, write_catalog_text
+from .pofile_io import write_catalog, write_catalog_text
 from .project import Project, files_under
 from .runner import JobResult
 
@@ -41,8 +40,9 @@ def update_document(project: Project, name: str, languages: Sequence[str]) -> Jo
     for language in languages:
         path = project.catalog_path(name, language)
         if path.exists():
-            catalog = update_catalog(read_catalog(path, project.shown(path)), template,
-                                     project.config.fuzzy_threshold)
+            # Most often the PO this stage wrote last time: read back from the cache.
+            old = cached_catalog(path, project.shown(path), project.catalog_store(name, language))
+            catalog = update_catalog(old, template, project.config.fuzzy_threshold)
             catalog.metadata["Language"] = language
         else:
             catalog = new_translation(template, language, project.config.project_name, stamp)
@@ -68,15 +68,13 @@ def remove_orphan_templates(project: Project) -> tuple[list[str], list[str]]:
     those documents (they hold translations) and return them to be reported.  Returns
     (removed templates, orphaned catalogs) as shown paths."""
     names = set(project.document_names())
-    # Parsed copies of deleted documents are dropped too: the cache would only grow.
-    for name in files_under(project.cache_dir / "documents", ".json"):
-        if name not in names:
-            (project.cache_dir / "documents" / f"{name}.json").unlink(missing_ok=True)
-    stores = project.cache_dir / "catalogs"
-    for language in (os.listdir(stores) if stores.is_dir() else []):
-        for name in files_under(stores / language, ".json"):
-            if name not in names:
-                project.catalog_store(name, language).unlink(missing_ok=True)
+    # Parsed copies of deleted documents and of their catalogs (.cache/catalogs/<lang>/)
+    # are dropped too: the cache would only grow.
+    for folder, in_language in (("documents", False), ("catalogs", True)):
+        for record in files_under(project.cache_dir / folder, ".json"):
+            document = record.partition("/")[2] if in_language else record
+            if document not in names:
+                (project.cache_dir / folder / f"{record}.json").unlink(missing_ok=True)
     if not project.locales_dir.is_dir():
         return [], []
     removed = []
