@@ -19,8 +19,9 @@ from datetime import date
 import polib
 
 from ..catalog import now_stamp
+from ..catalog_cache import cached_catalog, remember_catalog
 from ..entry_state import MACHINE_COMMENT
-from ..pofile_io import msgid_lines, read_catalog, write_catalog
+from ..pofile_io import msgid_lines, write_catalog_text, written_entries
 from ..project import Project
 from .engine_errors import Rejected
 from .protect import restore_spans
@@ -133,12 +134,16 @@ class DraftWriter:
         for name, results in list(self.pending.items()):
             path = self.project.catalog_path(name, self.language)
             shown = self.project.shown(path)
-            catalog = read_catalog(path, shown)
+            store = self.project.catalog_store(name, self.language)
+            catalog = cached_catalog(path, shown, store)
             applied = apply_results(catalog, results, self.engine, day)
-            if applied and write_catalog(path, catalog, now_stamp(), "PO-Revision-Date"):
-                if shown not in self.written:
+            text = ""
+            if applied:
+                changed, text = write_catalog_text(path, catalog, now_stamp(), "PO-Revision-Date")
+                if changed and shown not in self.written:
                     self.written.append(shown)
-            lines = _msgid_lines(catalog, path.read_text(encoding="utf-8")) \
+                remember_catalog(store, text, catalog)
+            lines = _msgid_lines(catalog, text) \
                 if any(isinstance(result, Failure) for _, result in applied) else {}
             for entry, result in applied:
                 if isinstance(result, Draft):
@@ -161,5 +166,4 @@ def _msgid_lines(catalog: polib.POFile, written_text: str) -> dict[int, int]:
     an entry move it down: polib's line numbers are those of the file as it was read).
     polib writes the header, the live entries in order, then the obsolete ones."""
     lines = sorted(msgid_lines(written_text).values())
-    written = [entry for entry in catalog if not entry.obsolete] + catalog.obsolete_entries()
-    return {id(entry): line for entry, line in zip(written, lines[1:])}
+    return {id(entry): line for entry, line in zip(written_entries(catalog), lines[1:])}
