@@ -8,18 +8,17 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.nodes import MappingNode
 
-from conftest import corpus_articles
+from conftest import ROOT, SAMPLE, corpus_articles
 from pipeline import frontmatter
 from pipeline.errors import SourceError
 
 KEYS = ("title", "description", "keywords", "categories", "tags", "image.alt")
-ROOT = Path(__file__).resolve().parent.parent
 _ODD = ["中文", "a b", "x: y", "#号", "a #c", "- 项", "? q", "'", '"', "\\", "\\n", "\t", " ", "",
         "😀", "2023-01-01", "yes", "1.5", "~", "http://x.y/z", "&a", "*a", "!!str", "{", "}",
         "[", "]", ",", ":", "%", "@", "`", "|", ">", "\u2028", "\x85", "\u00a0", "---", "...",
@@ -65,11 +64,19 @@ def _fuzzed(seed: int, count: int, odd: float) -> Iterator[str]:
         yield "\n".join(lines) + "\n"
 
 
-def _front_matters() -> Iterator[str]:
-    for path in sorted((ROOT / "tests").rglob("*.md")) + [ROOT / "source" / "aigc-intro.md"]:
-        text = path.read_bytes().decode("utf-8", "replace").replace("\r\n", "\n")
-        if text.startswith("---\n") and "\n---\n" in text[3:]:
-            yield text[4:text.index("\n---\n", 3) + 1]
+def _front_matter_of(text: str) -> str | None:
+    """The YAML between a document's ``---`` lines, if it starts with one."""
+    if text.startswith("---\n") and "\n---\n" in text[3:]:
+        return text[4:text.index("\n---\n", 3) + 1]
+    return None
+
+
+def _front_matters() -> list[str]:
+    """Every test fixture's, the sample's and 40 corpus articles' front matter."""
+    texts = [path.read_bytes().decode("utf-8", "replace").replace("\r\n", "\n")
+             for path in sorted((ROOT / "tests").rglob("*.md")) + [SAMPLE]]
+    found = [_front_matter_of(text) for text in texts + corpus_articles(40)]
+    return [content for content in found if content is not None]
 
 
 def _segments(content: str, libyaml: bool, monkeypatch: pytest.MonkeyPatch) -> object:
@@ -88,18 +95,33 @@ def test_libyaml_is_installed() -> None:
     assert frontmatter._libyaml() is not None
 
 
+def _assert_both_read_alike(cases: list[str], monkeypatch: pytest.MonkeyPatch) -> int:
+    """Compare the two parsers' segments on ``cases``; return how many libyaml composed
+    (the comparison must cover libyaml's side, not only the cases it hands back)."""
+    libyaml = frontmatter._libyaml()
+    assert libyaml is not None
+    composed = 0
+    for content in cases:
+        assert _segments(content, True, monkeypatch) == \
+            _segments(content, False, monkeypatch), content
+        if not frontmatter._LIBYAML_DIFFERS.search(content):
+            composed += _composed(libyaml, content) != "error"
+    return composed
+
+
 @pytest.mark.filterwarnings("ignore::Warning")  # ruamel.yaml warns of reused anchors
 @pytest.mark.parametrize("odd", [0.1, 1.0], ids=["mostly-text", "odd-pieces"])
-def test_libyaml_reads_as_ruamel_yaml(odd: float, monkeypatch: pytest.MonkeyPatch) -> None:
-    cases = [*_fuzzed(7, 800, odd), *_front_matters()]
-    cases += [a[4:a.index("\n---\n", 3) + 1] for a in corpus_articles(40)]
-    fast_ones = 0
-    for content in cases:
-        fast = _segments(content, True, monkeypatch)
-        assert fast == _segments(content, False, monkeypatch), content
-        fast_ones += not frontmatter._LIBYAML_DIFFERS.search(content)
-    # The comparison must cover libyaml's side, not only the cases handed back.
-    assert fast_ones > len(cases) // (2 if odd < 1 else 10)
+def test_libyaml_reads_fuzzed_front_matter_as_ruamel_yaml(
+        odd: float, monkeypatch: pytest.MonkeyPatch) -> None:
+    cases = list(_fuzzed(7, 800, odd))
+    assert _assert_both_read_alike(cases, monkeypatch) > len(cases) // (2 if odd < 1 else 20)
+
+
+def test_libyaml_reads_real_front_matter_as_ruamel_yaml(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    cases = _front_matters()
+    assert len(cases) > 40
+    assert _assert_both_read_alike(cases, monkeypatch) > len(cases) // 2
 
 
 @pytest.mark.parametrize("content", [
@@ -114,8 +136,7 @@ def test_what_libyaml_reads_otherwise_goes_to_ruamel_yaml(
     libyaml, ruamel_yaml = frontmatter._libyaml(), frontmatter._yaml()
     assert libyaml is not None
     assert _composed(libyaml, content) != _composed(ruamel_yaml, content)
-    assert frontmatter._LIBYAML_DIFFERS.search(content)
-    assert _segments(content, True, monkeypatch) == _segments(content, False, monkeypatch)
+    assert frontmatter._LIBYAML_DIFFERS.search(content)  # so ruamel.yaml reads it
 
 
 def _composed(yaml: YAML, content: str) -> object:
@@ -125,4 +146,4 @@ def _composed(yaml: YAML, content: str) -> object:
     except YAMLError:
         return "error"
     return [(value.value, value.start_mark.index, value.end_mark.index)
-            for _key, value in root.value]
+            for _key, value in root.value] if isinstance(root, MappingNode) else root
