@@ -37,6 +37,11 @@ def spec_examples() -> list[dict]:
     return json.loads(SPEC.read_text(encoding="utf-8"))
 
 
+def spec_example_id(example: dict) -> str:
+    """A spec example's test id: its number (``example-42``)."""
+    return f"example-{example['example']}"
+
+
 def corpus_articles(count: int) -> list[str]:
     """The benchmark corpus's first ``count`` articles (seed 0), for tests that want real
     documents in the sample's style."""

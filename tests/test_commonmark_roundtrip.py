@@ -15,23 +15,22 @@ from pipeline.markdown_parser import parse_blocks, walk_inline
 from pipeline.rebuild import rebuild_markdown
 from pipeline.segmenter import segment_document
 
-from conftest import spec_examples
+from conftest import spec_example_id, spec_examples
 
 EXAMPLES = spec_examples()
-IDS = [f"example-{example['example']}" for example in EXAMPLES]
 
 
 def test_all_examples_are_present() -> None:
     assert len(EXAMPLES) == 652
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=IDS)
+@pytest.mark.parametrize("example", EXAMPLES, ids=spec_example_id)
 def test_identity_translation_rebuilds_byte_for_byte(example: dict) -> None:
     document = segment_document(example["markdown"], "spec.md")
     assert rebuild_markdown(document, lambda segment: segment.msgid) == example["markdown"]
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=IDS)
+@pytest.mark.parametrize("example", EXAMPLES, ids=spec_example_id)
 def test_pseudo_translation_keeps_blocks_code_and_urls(example: dict) -> None:
     source = example["markdown"]
     document = segment_document(source, "spec.md")
@@ -41,7 +40,7 @@ def test_pseudo_translation_keeps_blocks_code_and_urls(example: dict) -> None:
         assert rebuilt != source  # the pseudo-translation really went in
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=IDS)
+@pytest.mark.parametrize("example", EXAMPLES, ids=spec_example_id)
 def test_every_block_with_words_is_a_segment(example: dict) -> None:
     """No paragraph, heading or cell with a word in it is silently left out of the catalogs."""
     tokens, _ = parse_blocks(example["markdown"])

@@ -13,7 +13,7 @@ from pipeline.cli import main
 from pipeline.rebuild import rebuild_markdown, render_segment
 from pipeline.segmenter import segment_document
 
-from conftest import spec_examples
+from conftest import spec_example_id, spec_examples
 
 SOURCE = """# 标题
 
@@ -105,10 +105,9 @@ def test_the_option_reaches_extract(make_project) -> None:
 
 
 EXAMPLES = spec_examples()
-IDS = [f"example-{example['example']}" for example in EXAMPLES]
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=IDS)
+@pytest.mark.parametrize("example", EXAMPLES, ids=spec_example_id)
 def test_spec_examples_round_trip_with_html_blocks(example: dict) -> None:
     source = example["markdown"]
     document = segment_document(source, "spec.md", html_blocks=True)
