@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from ruamel.yaml import YAML
 
+from pipeline.document import Document, Segment
 from pipeline.rebuild import rebuild_markdown
 from pipeline.segmenter import segment_document
 
@@ -21,8 +22,13 @@ def _values(markdown: str) -> dict[str, object]:
     return YAML(typ="safe").load(markdown.split("---\n")[1])
 
 
-def _segments(yaml_text: str, keys: tuple[str, ...] = ("description",)):
-    return segment_document(_front_matter(yaml_text), "source/doc.md", keys).segments[:-1]
+def _document(yaml_text: str, keys: tuple[str, ...] = ("description",)) -> Document:
+    """A document of this front matter and one paragraph, ``keys`` translated."""
+    return segment_document(_front_matter(yaml_text), "source/doc.md", keys)
+
+
+def _segments(yaml_text: str, keys: tuple[str, ...] = ("description",)) -> list[Segment]:
+    return _document(yaml_text, keys).segments[:-1]  # the paragraph is last
 
 
 @pytest.mark.parametrize("yaml_text, msgid", [
@@ -46,8 +52,8 @@ def test_msgid_joins_folded_lines_the_cjk_way(yaml_text: str, msgid: str) -> Non
     "description: >\n  折叠\n    更深缩进的行\n  保留换行\n",  # more-indented lines
 ])
 def test_block_scalars_we_cannot_read_back_exactly_stay_skeleton(yaml_text: str) -> None:
-    assert _segments(yaml_text) == []
-    document = segment_document(_front_matter(yaml_text), "source/doc.md", ("description",))
+    document = _document(yaml_text)
+    assert document.segments[:-1] == []
     assert rebuild_markdown(document, lambda s: "X").startswith(f"---\n{yaml_text}---")
 
 
@@ -77,7 +83,7 @@ TRANSLATIONS = [
 @pytest.mark.parametrize("case", list(YAML_CASES))
 def test_translation_reads_back_as_the_value(case: str, translation: str) -> None:
     yaml_text = YAML_CASES[case]
-    document = segment_document(_front_matter(yaml_text), "source/doc.md", ("description",))
+    document = _document(yaml_text)
     segment = document.segments[0]
     before = _values(document.text)
     after = _values(rebuild_markdown(
@@ -102,7 +108,7 @@ def test_translation_reads_back_as_the_value(case: str, translation: str) -> Non
 
 
 def test_a_one_line_value_stays_one_line() -> None:
-    document = segment_document(_front_matter("title: 标题\n"), "source/doc.md", ("title",))
+    document = _document("title: 标题\n", ("title",))
     rebuilt = rebuild_markdown(document, lambda s: "A\ntitle" if s.kind.startswith("front")
                                else None)
     assert _values(rebuilt)["title"] == "A title"
@@ -120,8 +126,7 @@ FLOW_CASES = {
 @pytest.mark.parametrize("case", list(FLOW_CASES))
 def test_a_plain_value_in_a_flow_collection_stays_one_value(case: str, translation: str) -> None:
     yaml_text, path = FLOW_CASES[case]
-    document = segment_document(_front_matter(yaml_text), "source/doc.md",
-                                ("tags", "image.alt"))
+    document = _document(yaml_text, ("tags", "image.alt"))
     segment = document.segments[0]
     assert segment.style == "yaml-plain-flow"
     rebuilt = rebuild_markdown(document, lambda s: translation if s is segment else None)
@@ -140,8 +145,7 @@ def test_a_plain_value_in_a_flow_collection_stays_one_value(case: str, translati
 def test_anchors_tags_and_aliases_survive_a_translation() -> None:
     yaml_text = ('title: &x 中文标题\ndescription: *x\ntags: [!!str 标签, 其他]\n'
                  'keywords: !!str "关键词"\n')
-    document = segment_document(_front_matter(yaml_text), "source/doc.md",
-                                ("title", "description", "tags", "keywords"))
+    document = _document(yaml_text, ("title", "description", "tags", "keywords"))
     # The alias is the anchored value again: one entry, not two cuts of the same span.
     assert [s.msgid for s in document.segments[:-1]] == ["中文标题", "标签", "其他", "关键词"]
     rebuilt = rebuild_markdown(document, lambda s: f"T: {s.msgid}")
