@@ -40,7 +40,7 @@ class JobResult:
 Job = Callable[[Project, str], JobResult]
 Files = Callable[[Project, str], Sequence[str | Path]]
 _PARALLEL_FROM = 8  # below this many documents a process pool costs more than it saves
-_CHUNK = 8  # documents handed to a worker at once
+_CHUNK = 8  # at most this many documents are handed to a worker at once
 
 
 @dataclass

@@ -78,7 +78,7 @@ def test_sample_after_pseudo_translation_has_no_error(pseudo_project: Path,
     document = project.load_document("aigc-intro")
     path = project.catalog_path("aigc-intro", language)
     catalog = read_catalog(path, project.shown(path))
-    context = project_checks(project, document, "aigc-intro", language)
+    context = project_checks(project, document, "aigc-intro", language, {})
     problems = [(context.place(entry), problem) for entry, problem in check_catalog(catalog, context)]
     assert [p for p in problems if p[1].level == ERROR] == []
     assert catalog.percent_translated() == 100
@@ -96,7 +96,7 @@ def test_reviewed_english_edition_passes() -> None:
     project = open_project(ROOT)
     document = project.load_document("aigc-intro")
     catalog = read_catalog(path, project.shown(path))
-    context = project_checks(project, document, "aigc-intro", "en")
+    context = project_checks(project, document, "aigc-intro", "en", {})
     errors = [f"{context.place(entry)}: [{problem.check}] {problem.message}"
               for entry, problem in check_catalog(catalog, context) if problem.level == ERROR]
     assert errors == []

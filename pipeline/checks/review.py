@@ -70,11 +70,11 @@ def check_levels(table: dict[str, Any]) -> dict[str, str]:
 
 
 def project_checks(project: Project, document: Document, name: str, language: str,
-                   facts_cache: FactsCache | None = None
-                   ) -> CheckContext:
+                   facts_cache: FactsCache) -> CheckContext:
     """The check context for one document's catalog in ``language``: the project's
     glossary and ``[check]`` levels, the source's links and segment styles, and the
-    catalog's msgid lines for messages."""
+    catalog's msgid lines for messages; ``facts_cache`` may be shared by a document's
+    languages."""
     path = project.catalog_path(name, language)
 
     def lines() -> dict[int, int]:
@@ -88,4 +88,4 @@ def project_checks(project: Project, document: Document, name: str, language: st
                             glossary=project.glossary,
                             levels=check_levels(project.config.extra.get("check", {})),
                             shown=project.shown(path), read_msgid_lines=lines,
-                            facts_cache={} if facts_cache is None else facts_cache)
+                            facts_cache=facts_cache)
