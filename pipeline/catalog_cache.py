@@ -25,8 +25,6 @@ _FIELDS = ("msgid", "msgstr", "msgid_plural", "msgstr_plural", "msgctxt", "obsol
            "previous_msgid_plural")
 """What polib reads into an entry, but its line (``encoding`` is always UTF-8 here)."""
 _PREVIOUS = ("previous_msgctxt", "previous_msgid", "previous_msgid_plural")
-# Line breaks to str.splitlines, which polib splits a catalog's text with, besides "\n".
-_OTHER_BREAKS = frozenset("\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 
 
 def remember_catalog(store: Path, text: str, catalog: polib.POFile) -> None:
@@ -50,12 +48,11 @@ def remember_catalog(store: Path, text: str, catalog: polib.POFile) -> None:
 
 
 def _reads_back_as_is(text: str, entries: list[polib.POEntry]) -> bool:
-    """Whether polib reads ``text`` back into these very entries.  It does not where the
-    text holds a line break other than "\n" (polib splits lines there too), an obsolete
+    """Whether polib reads ``text`` back into these very entries.  It does not where an obsolete
     entry has a previous msgid (polib drops ``#~|`` lines), an extracted comment has an
     empty line or a translator's comment starts with one (polib drops them), or a
     reference's path has a space or its line is not a string."""
-    return not _OTHER_BREAKS.intersection(text) and not any(
+    return not any(
         (entry.obsolete and any(getattr(entry, name) is not None for name in _PREVIOUS))
         or (entry.comment and "" in entry.comment.split("\n"))
         or entry.tcomment.startswith("\n")

@@ -47,11 +47,22 @@ def _check_syntax(text: str, shown: str) -> None:
             raise CatalogError(reason, shown, number)
 
 
+class _Lines(str):
+    """PO text for polib, which cuts a text into lines with ``str.splitlines``: that also
+    cuts at U+2028, NEL, form feeds and other characters a msgid may hold (a PO line ends
+    at "\n" only, for msgfmt as for our writer), and polib then reads a wrong msgid."""
+
+    def splitlines(self, keepends: bool = False) -> list[str]:
+        lines = [line + "\n" for line in self.split("\n")] if keepends else self.split("\n")
+        last = lines.pop()  # what follows the last "\n": a line only if not empty
+        return lines + [last.removesuffix("\n")] if last.removesuffix("\n") else lines
+
+
 def parse_catalog(text: str, shown: str) -> polib.POFile:
     """Parse PO text; syntax errors and duplicate entries raise CatalogError with the line."""
     _check_syntax(text, shown)
     try:
-        catalog = polib.pofile(text, encoding="utf-8", wrapwidth=0)
+        catalog = polib.pofile(_Lines(text), encoding="utf-8", wrapwidth=0)
     except (OSError, ValueError) as exc:
         match = _POLIB_LINE.search(str(exc))
         line = int(match.group(1)) if match else None

@@ -125,7 +125,7 @@ def _odd_catalog(case: str) -> polib.POFile:
     entry = polib.POEntry(msgid="正文", msgstr="text", occurrences=[("source/a.md", "3")])
     if case == "obsolete with a previous msgid":
         entry.obsolete, entry.previous_msgid = True, "旧"
-    elif case == "a line separator":
+    elif case == "a line separator":  # read back as is since parse_catalog splits at "\n"
         entry.msgid = "图\u2028表"
     elif case == "an empty line in an extracted comment":
         entry.comment = "paragraph\n\nnote"
@@ -137,7 +137,7 @@ def _odd_catalog(case: str) -> polib.POFile:
     return catalog
 
 
-@pytest.mark.parametrize("case", ["obsolete with a previous msgid", "a line separator",
+@pytest.mark.parametrize("case", ["obsolete with a previous msgid",
                                   "an empty line in an extracted comment",
                                   "a translator's comment starting with an empty line",
                                   "a space in a reference's path"])
@@ -151,7 +151,15 @@ def test_what_polib_reads_otherwise_is_not_kept(tmp_path: Path, case: str) -> No
     assert [[getattr(e, name) for name in catalog_cache._FIELDS] for e in parsed] != fields
     catalog_cache.remember_catalog(store, text, catalog)
     assert not store.exists()
-    # A plain entry is kept, so the cases above are what stops it.
-    catalog_cache.remember_catalog(store, serialize_catalog(_odd_catalog("plain")),
-                                   _odd_catalog("plain"))
-    assert store.exists()
+
+
+@pytest.mark.parametrize("case", ["plain", "a line separator"])
+def test_what_polib_reads_as_written_is_kept(tmp_path: Path, case: str,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plain entry is kept, so the cases above are what stops them."""
+    catalog = _odd_catalog(case)
+    po, store = tmp_path / "a.po", tmp_path / "a.json"
+    text = serialize_catalog(catalog)
+    po.write_text(text, encoding="utf-8")
+    catalog_cache.remember_catalog(store, text, catalog)
+    _same(_from_cache_only(po, store, monkeypatch), read_catalog(po, po.name))

@@ -1,12 +1,20 @@
-"""Writing catalogs: only when the content changed, with the date header moved then."""
+"""Writing catalogs: only when the content changed, with the date header moved then; and
+reading back what was written."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import polib
+import pytest
 
-from pipeline.pofile_io import serialize_catalog, write_catalog
+from conftest import run_pipeline
+from pipeline.pofile_io import parse_catalog, serialize_catalog, write_catalog
+
+# Characters str.splitlines breaks lines at, besides "\n" and "\r\n".
+OTHER_BREAKS = ["\r", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
 
 
 def _catalog(*msgids: str) -> polib.POFile:
@@ -42,3 +50,43 @@ def test_a_file_without_the_date_header_gets_the_stamp(tmp_path: Path) -> None:
     del catalog.metadata["PO-Revision-Date"]
     assert write_catalog(path, catalog, "2026-04-04 00:00+0000", "POT-Creation-Date")
     assert '"POT-Creation-Date: 2026-04-04 00:00+0000\\n"' in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("char", OTHER_BREAKS, ids=lambda c: f"U+{ord(c):04X}")
+def test_a_string_holding_another_line_break_reads_back_as_written(tmp_path: Path,
+                                                                    char: str) -> None:
+    """polib writes such a string over several lines, cut after the character, and (reading
+    with str.splitlines) used to cut the line there too and read a wrong msgid."""
+    catalog = _catalog(f"第一{char}第二", f"{char}开头", f"结尾{char}")
+    catalog[0].msgstr = f"one{char}two"
+    text = serialize_catalog(catalog)
+    parsed = parse_catalog(text, "a.po")
+    assert [(e.msgid, e.msgstr) for e in parsed] == [(e.msgid, e.msgstr) for e in catalog]
+    assert [e.linenum for e in parsed] == [e.linenum for e in parse_catalog(
+        text.replace(char, "x"), "a.po")]  # lines counted at "\n" only
+    if shutil.which("msgfmt"):
+        (tmp_path / "a.po").write_text(text, encoding="utf-8")
+        result = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(tmp_path / "a.po")],
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+
+
+def test_a_translated_paragraph_with_a_line_separator_is_built(make_project) -> None:
+    root = make_project({"doc": "第一段\u2028继续。\n\n第二\x85段。\n"},
+                        '[pipeline]\nsource_language = "zh"\nlanguages = ["en"]\n')
+    assert run_pipeline(root, "update", "-l", "en").returncode == 0
+    po = root / "locales/en/LC_MESSAGES/doc.po"
+    text = po.read_text(encoding="utf-8")
+    for msgid, msgstr in (("第一段\u2028继续。", "First\u2028go on."), ("第二\x85段。", "Second.")):
+        entry = serialize_catalog(_catalog(msgid)).split("\n\n")[1]
+        assert entry in text
+        text = text.replace(entry, entry.replace('msgstr ""', f'msgstr "{msgstr}"'))
+    po.write_text(text, encoding="utf-8")
+    assert run_pipeline(root, "update", "-l", "en").returncode == 0
+    # Nothing became fuzzy or obsolete (polib put the msgstr on lines of its own).
+    assert [(e.msgid, e.msgstr, e.flags, e.obsolete)
+            for e in parse_catalog(po.read_text(encoding="utf-8"), po.name)] == [
+        ("第一段\u2028继续。", "First\u2028go on.", [], False), ("第二\x85段。", "Second.", [], False)]
+    assert run_pipeline(root, "build", "-l", "en", "--format", "md").returncode == 0
+    assert (root / "build/en/doc.md").read_text(encoding="utf-8") == \
+        "First\u2028go on.\n\nSecond.\n"
