@@ -1,14 +1,18 @@
-"""Parsed documents kept between runs and stages: ``.cache/documents/<doc>.json``.
+"""Parsed documents kept between runs and stages: ``.cache/documents/<doc>.marshal``.
 
 Segmenting is the costly part of every stage (markdown-it-py parses about 1 MB/s), so the
 first stage that needs a document parses it and later stages and re-runs read it back,
 as long as the source bytes, the settings that shape segments and the code are the same.
+
+Records (these and :mod:`pipeline.catalog_cache`'s) are built-in values written with
+marshal: it writes and reads an article's record in about 0.5 ms where JSON took 2.5, and
+it gives back exactly the types it was given (tuples stay tuples) or refuses to write.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
+import marshal
 import os
 from collections.abc import Callable
 from functools import lru_cache
@@ -21,6 +25,7 @@ from .errors import FileSystemError
 from .pofile_io import write_atomic
 
 
+RECORD_SUFFIX = ".marshal"
 _PARSING_LIBRARIES = ("markdown_it", "mdit_py_plugins", "ruamel.yaml", "_ruamel_yaml", "polib")
 """Libraries whose versions shape what the caches hold as much as our code does: segments
 (markdown-it, its plugins, ruamel.yaml and libyaml for front matter) and catalogs (polib)."""
@@ -56,45 +61,51 @@ def content_key(data: bytes, salt: str = "") -> str:
     return digest.hexdigest()
 
 
+def keep_record(store: Path, value: Any) -> None:
+    """Write ``value`` (exact built-in types only: anything else is not kept) to ``store``.
+    A cache that cannot be written costs time, not correctness."""
+    try:
+        write_atomic(store, marshal.dumps(value), durable=False)
+    except (ValueError, FileSystemError):
+        pass
+
+
+def read_record(store: Path) -> Any:
+    """What :func:`keep_record` wrote to ``store``; None when there is no record or it is
+    damaged."""
+    try:
+        return marshal.loads(store.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
 def cached_document(data: bytes, store: Path, salt: str,
                     parse: Callable[[], Document]) -> Document:
     """The document parsed from ``data`` (the source bytes): read from ``store`` when it was
     made from the same bytes, ``salt`` (settings) and code, else ``parse()`` and kept."""
     key = content_key(data, salt)
+    record = read_record(store)
     try:
-        record = json.loads(store.read_bytes())
-        if record.pop("key") == key:
-            return _document_from(record)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        pass  # no file, another key or a damaged file: parse again
+        if record[0] == key:
+            return _document_from(record[1:])
+    except (TypeError, ValueError, KeyError, IndexError):
+        pass  # no record, another key or a damaged one: parse again
     document = parse()
-    # Kept only if it reads back equal: a field JSON cannot hold makes no wrong copy.
-    try:
-        text = json.dumps({"key": key, **_document_record(document)}, ensure_ascii=False)
-        record = json.loads(text)
-        del record["key"]
-        faithful = _document_from(record) == document
-    except (TypeError, ValueError):
-        faithful = False
-    if faithful:
-        try:
-            write_atomic(store, text.encode("utf-8"), durable=False)
-        except FileSystemError:
-            pass  # a read-only cache costs time, not correctness
+    keep_record(store, (key, *_document_record(document)))
     return document
 
 
-def _document_record(document: Document) -> dict[str, object]:
-    record = {name: getattr(document, name) for name in Document.__slots__}
-    record["segments"] = [[getattr(segment, name) for name in Segment.__slots__]
-                          for segment in document.segments]
-    return record
+_FIELDS = tuple(name for name in Document.__slots__ if name != "segments")
 
 
-def _document_from(record: dict[str, Any]) -> Document:
-    segments = []
-    for row in record.pop("segments"):
-        values = dict(zip(Segment.__slots__, row, strict=True))
-        values["notes"] = tuple(values["notes"])  # JSON gives a list
-        segments.append(Segment(**values))
-    return Document(segments=segments, **record)
+def _document_record(document: Document) -> tuple[Any, ...]:
+    rows = [tuple(getattr(segment, name) for name in Segment.__slots__)
+            for segment in document.segments]
+    return (*(getattr(document, name) for name in _FIELDS), rows)
+
+
+def _document_from(record: tuple[Any, ...]) -> Document:
+    *values, rows = record
+    fields = dict(zip(_FIELDS, values, strict=True))
+    # Segment's slots are its fields in order: a row is its arguments.
+    return Document(segments=[Segment(*row) for row in rows], **fields)

@@ -10,7 +10,7 @@ from typing import Any
 
 from .config import Config, load_config
 from .document import Document
-from .document_cache import cached_document
+from .document_cache import RECORD_SUFFIX, cached_document
 from .errors import ConfigError, SourceError
 from .glossary import GLOSSARY_NAME, Glossary, load_glossary
 from .sourcefile import decode_source, read_bytes
@@ -78,7 +78,11 @@ class Project:
 
     def catalog_store(self, name: str, language: str) -> Path:
         """Where the build finds a PO as its last writer left it (pipeline.catalog_cache)."""
-        return self.cache_dir / "catalogs" / language / f"{name}.json"
+        return self.cache_dir / "catalogs" / language / f"{name}{RECORD_SUFFIX}"
+
+    def document_store(self, name: str) -> Path:
+        """Where a document's segments are kept (pipeline.document_cache)."""
+        return self.cache_dir / "documents" / f"{name}{RECORD_SUFFIX}"
 
     def shown(self, path: Path) -> str:
         """A path as printed in messages and ``#:`` references: relative to the root."""
@@ -94,7 +98,7 @@ class Project:
         path = self.source_path(name)
         shown = self.shown(path)
         data = read_bytes(path, shown, SourceError)
-        store = self.cache_dir / "documents" / f"{name}.json"
+        store = self.document_store(name)
         salt = repr((segmenting(self.config), shown))
         return cached_document(data, store, salt, lambda: parse_document(data, shown,
                                                                           self.config))

@@ -15,6 +15,7 @@ from .catalog import extract_catalog, new_translation, now_stamp
 from .catalog_cache import cached_catalog, remember_catalog
 from .completion import catalog_counts, counts_path
 from .document import Document
+from .document_cache import RECORD_SUFFIX
 from .merge import update_catalog
 from .pofile_io import write_catalog, write_catalog_text
 from .project import Project, files_under
@@ -69,12 +70,14 @@ def remove_orphan_templates(project: Project) -> tuple[list[str], list[str]]:
     (removed templates, orphaned catalogs) as shown paths."""
     names = set(project.document_names())
     # Parsed copies of deleted documents and of their catalogs (.cache/catalogs/<lang>/)
-    # are dropped too: the cache would only grow.
+    # are dropped too: the cache would only grow.  So are records in the JSON of older
+    # versions, which nothing reads.
     for folder, in_language in (("documents", False), ("catalogs", True)):
-        for record in files_under(project.cache_dir / folder, ".json"):
-            document = record.partition("/")[2] if in_language else record
-            if document not in names:
-                (project.cache_dir / folder / f"{record}.json").unlink(missing_ok=True)
+        for suffix in (RECORD_SUFFIX, ".json"):
+            for record in files_under(project.cache_dir / folder, suffix):
+                document = record.partition("/")[2] if in_language else record
+                if document not in names or suffix != RECORD_SUFFIX:
+                    (project.cache_dir / folder / f"{record}{suffix}").unlink(missing_ok=True)
     if not project.locales_dir.is_dir():
         return [], []
     removed = []

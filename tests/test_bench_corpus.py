@@ -3,8 +3,9 @@ pipeline round-trips; and the parsed-document cache the stages share."""
 
 from __future__ import annotations
 
-import json
+import marshal
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 from markdown_facts import assert_same_markdown
@@ -96,11 +97,11 @@ def test_a_parsed_document_comes_back_from_the_cache(make_project) -> None:
     root = make_project({"a": ARTICLES[0]})
     project = open_project(root)
     first = project.load_document("a")
-    store = root / ".cache" / "documents" / "a.json"
+    store = project.document_store("a")
     assert first == _parsed(project, "a") and store.exists()
-    record = json.loads(store.read_text(encoding="utf-8"))
-    record["segments"] = []  # a cached copy is used as it is while the key holds
-    store.write_text(json.dumps(record), encoding="utf-8")
+    *record, _segments = marshal.loads(store.read_bytes())
+    # A cached copy is used as it is while the key holds.
+    store.write_bytes(marshal.dumps((*record, [])))
     assert project.load_document("a").segments == []
     (root / "source" / "a.md").write_text(ARTICLES[1], encoding="utf-8")
     assert project.load_document("a") == _parsed(project, "a")
@@ -109,8 +110,28 @@ def test_a_parsed_document_comes_back_from_the_cache(make_project) -> None:
 def test_a_damaged_cache_is_parsed_again(make_project) -> None:
     root = make_project({"a": ARTICLES[0]})
     project = open_project(root)
-    store = root / ".cache" / "documents" / "a.json"
+    store = project.document_store("a")
     store.parent.mkdir(parents=True)
     store.write_text("[not a record", encoding="utf-8")
     assert project.load_document("a") == _parsed(project, "a")
-    assert json.loads(store.read_text(encoding="utf-8"))["key"]
+    assert marshal.loads(store.read_bytes())[0]  # a new record, with its key
+
+
+def test_a_record_marshal_cannot_write_exactly_is_not_kept(make_project,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """marshal writes only exact built-in types, which it reads back as they were: a
+    document holding anything else (here a str subclass) is parsed every time instead."""
+    from pipeline import project as project_module
+
+    class Text(str):
+        pass
+
+    def parse(data: bytes, shown: str, config):
+        document = parse_document(data, shown, config)
+        document.segments[0] = replace(document.segments[0], msgid=Text("x"))
+        return document
+
+    monkeypatch.setattr(project_module, "parse_document", parse)
+    project = open_project(make_project({"a": ARTICLES[0]}))
+    assert isinstance(project.load_document("a").segments[0].msgid, Text)
+    assert not project.document_store("a").exists()

@@ -5,6 +5,7 @@ so is a catalog polib would read otherwise than it was written."""
 
 from __future__ import annotations
 
+import marshal
 import shutil
 from pathlib import Path
 
@@ -105,15 +106,18 @@ def test_a_catalog_changed_after_update_is_parsed(sample_project: Path) -> None:
     assert "Ж " in built
 
 
-@pytest.mark.parametrize("record", [b"", b"{", b'{"key": 1}', b"[]", b"\xff",
-                                    "right key"])
+@pytest.mark.parametrize("record", [b"", b"{", b'{"key": 1}', marshal.dumps([]),
+                                    marshal.dumps({"key": 1}), b"\xff", "right key",
+                                    "right key, short row"])
 def test_a_damaged_record_means_a_parse(updated: Path, tmp_path: Path,
                                         record: bytes | str) -> None:
     po, _ = _catalogs(updated)[0]
-    store = tmp_path / "record.json"
+    store = tmp_path / "record.marshal"
+    key = catalog_cache.content_key(po.read_bytes())
     if record == "right key":
-        record = b'{"key": "%s", "entries": [[1]]}' % \
-            catalog_cache.content_key(po.read_bytes()).encode()
+        record = marshal.dumps((key, "header"))
+    elif record == "right key, short row":
+        record = marshal.dumps((key, "header", {}, [], [("msgid", 3)]))
     assert isinstance(record, bytes)
     store.write_bytes(record)
     _same(catalog_cache.cached_catalog(po, po.name, store), read_catalog(po, po.name))
@@ -129,6 +133,8 @@ def _odd_catalog(case: str) -> polib.POFile:
         entry.msgid = "图\u2028表"
     elif case == "an empty line in an extracted comment":
         entry.comment = "paragraph\n\nnote"
+    elif case == "a space ending a comment's line":
+        entry.comment = "paragraph\nnote\u3000"
     elif case == "a translator's comment starting with an empty line":
         entry.tcomment = "\nchecked"
     elif case == "a space in a reference's path":
@@ -139,11 +145,12 @@ def _odd_catalog(case: str) -> polib.POFile:
 
 @pytest.mark.parametrize("case", ["obsolete with a previous msgid",
                                   "an empty line in an extracted comment",
+                                  "a space ending a comment's line",
                                   "a translator's comment starting with an empty line",
                                   "a space in a reference's path"])
 def test_what_polib_reads_otherwise_is_not_kept(tmp_path: Path, case: str) -> None:
     catalog = _odd_catalog(case)
-    po, store = tmp_path / "a.po", tmp_path / "a.json"
+    po, store = tmp_path / "a.po", tmp_path / "a.marshal"
     text = serialize_catalog(catalog)
     po.write_text(text, encoding="utf-8")
     parsed = read_catalog(po, po.name)
@@ -158,7 +165,7 @@ def test_what_polib_reads_as_written_is_kept(tmp_path: Path, case: str,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """A plain entry is kept, so the cases above are what stops them."""
     catalog = _odd_catalog(case)
-    po, store = tmp_path / "a.po", tmp_path / "a.json"
+    po, store = tmp_path / "a.po", tmp_path / "a.marshal"
     text = serialize_catalog(catalog)
     po.write_text(text, encoding="utf-8")
     catalog_cache.remember_catalog(store, text, catalog)

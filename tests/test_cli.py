@@ -132,8 +132,20 @@ def test_extract_removes_templates_of_deleted_sources(make_project, command) -> 
     assert (root / "locales/ja/LC_MESSAGES/sub/old.po").exists()
     assert (root / "locales/doc.pot").exists()
     # The parsed copy kept in the cache goes too; the living document's stays.
-    assert not (root / ".cache/documents/sub/old.json").exists()
-    assert (root / ".cache/documents/doc.json").exists()
+    assert not (root / ".cache/documents/sub/old.marshal").exists()
+    assert (root / ".cache/documents/doc.marshal").exists()
+
+
+def test_records_of_older_versions_are_dropped(make_project) -> None:
+    """Records in the JSON that earlier versions wrote are never read again: they go."""
+    root = make_project({"doc": "正文。\n"})
+    for old in (".cache/documents/doc.json", ".cache/catalogs/ja/doc.json"):
+        (root / old).parent.mkdir(parents=True, exist_ok=True)
+        (root / old).write_text('{"key": "0"}', encoding="utf-8")
+    assert run(root, "update", "-l", "ja").returncode == 0
+    assert sorted(p.relative_to(root / ".cache").as_posix()
+                  for p in (root / ".cache").glob("*/**/*.*")) == [
+        "catalogs/ja/doc.marshal", "documents/doc.marshal"]
 
 
 def test_documents_are_found_in_subfolders_in_order(tmp_path: Path) -> None:
