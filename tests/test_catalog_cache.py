@@ -68,8 +68,13 @@ def updated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.mark.parametrize("by_dict", [True, False], ids=["entries by dict", "through __init__"])
 def test_new_catalogs_read_from_the_cache_as_polib_reads_them(
-        updated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        updated: Path, monkeypatch: pytest.MonkeyPatch, by_dict: bool) -> None:
+    """Entries are made without polib's __init__ while it sets no other attributes than
+    ours (asserted here), through it otherwise: both the same."""
+    assert catalog_cache._BY_DICT
+    monkeypatch.setattr(catalog_cache, "_BY_DICT", by_dict)
     catalogs = _catalogs(updated)
     assert len(catalogs) == 2
     for po, store in catalogs:
