@@ -45,9 +45,14 @@ def update_document(project: Project, name: str, languages: Sequence[str]) -> Jo
             old = cached_catalog(path, project.shown(path), project.catalog_store(name, language))
             catalog = update_catalog(old, template, project.config.fuzzy_threshold)
             catalog.metadata["Language"] = language
+            if not old.metadata:  # an empty file, or one without a header: msginit's
+                new = new_translation(template, language, project.config.project_name, stamp)
+                catalog.header, catalog.metadata = new.header, new.metadata
+            durable = True
         else:
             catalog = new_translation(template, language, project.config.project_name, stamp)
-        changed, text = write_catalog_text(path, catalog, stamp, "PO-Revision-Date")
+            durable = False  # it holds no one's work yet: the next update makes it again
+        changed, text = write_catalog_text(path, catalog, stamp, "PO-Revision-Date", durable)
         if changed:
             written.append(project.shown(path))
         remember_catalog(project.catalog_store(name, language), text, catalog)

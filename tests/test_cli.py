@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -82,6 +83,44 @@ def test_catalogs_pass_msgfmt(sample_project: Path) -> None:
         result = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)],
                                 capture_output=True, text=True)
         assert result.returncode == 0, f"{path}: {result.stderr}"
+
+
+def test_an_empty_catalog_gets_a_full_header(make_project) -> None:
+    """A PO emptied (or cut short by a crash before it reached the disk) is made again as
+    msginit would, header and all; its translations, if any, are merged as usual."""
+    root = make_project({"doc": "正文。\n"})
+    assert run(root, "update", "-l", "ja").returncode == 0
+    po = root / "locales/ja/LC_MESSAGES/doc.po"
+    made = po.read_text(encoding="utf-8")
+    po.write_text("", encoding="utf-8")
+    assert run(root, "update", "-l", "ja").returncode == 0
+    undated = re.compile(r'"PO-Revision-Date: .*"')  # a minute may have passed
+    assert undated.sub("", po.read_text(encoding="utf-8")) == undated.sub("", made)
+    result = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(po)],
+                            capture_output=True, text=True)
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_only_catalogs_holding_work_wait_for_the_disk(make_project,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new PO holds nothing anyone wrote: it is replaced atomically without an fsync.
+    An existing one is fsynced before it replaces the old file."""
+    import os
+
+    synced: list[str] = []
+    real_fsync = os.fsync
+
+    def fsync(descriptor: int) -> None:
+        synced.append(os.readlink(f"/proc/self/fd/{descriptor}"))
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    root = make_project({"doc": "正文。\n"})
+    assert main(["--root", str(root), "update", "-l", "ja"]) == 0
+    assert synced == []
+    (root / "source/doc.md").write_text("正文。\n\n新的一段。\n", encoding="utf-8")
+    assert main(["--root", str(root), "update", "-l", "ja"]) == 0
+    assert [Path(path).name.startswith(".doc.po.") for path in synced] == [True]
 
 
 def test_written_files_are_not_private(make_project) -> None:
