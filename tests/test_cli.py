@@ -101,28 +101,6 @@ def test_an_empty_catalog_gets_a_full_header(make_project) -> None:
     assert (result.returncode, result.stderr) == (0, "")
 
 
-def test_only_catalogs_holding_work_wait_for_the_disk(make_project,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    """A new PO holds nothing anyone wrote: it is replaced atomically without an fsync.
-    An existing one is fsynced before it replaces the old file."""
-    import os
-
-    synced: list[str] = []
-    real_fsync = os.fsync
-
-    def fsync(descriptor: int) -> None:
-        synced.append(os.readlink(f"/proc/self/fd/{descriptor}"))
-        real_fsync(descriptor)
-
-    monkeypatch.setattr(os, "fsync", fsync)
-    root = make_project({"doc": "正文。\n"})
-    assert main(["--root", str(root), "update", "-l", "ja"]) == 0
-    assert synced == []
-    (root / "source/doc.md").write_text("正文。\n\n新的一段。\n", encoding="utf-8")
-    assert main(["--root", str(root), "update", "-l", "ja"]) == 0
-    assert [Path(path).name.startswith(".doc.po.") for path in synced] == [True]
-
-
 def test_written_files_are_not_private(make_project) -> None:
     """Atomic writes go through a private temporary file; the result has the usual mode."""
     root = make_project({"doc": "正文。\n"})
