@@ -178,7 +178,7 @@ def write_catalog_text(path: Path, catalog: polib.POFile, stamp: str, date_heade
     # Undecodable bytes only make the old file differ: it is written anew (a damaged POT
     # is regenerated; a PO was read, and so checked, before it gets here).
     old_text = path.read_text(encoding="utf-8", errors="replace") if path.exists() else None
-    old_date = _header_dates(old_text).get(date_header) if old_text is not None else None
+    old_date = header_dates(old_text).get(date_header) if old_text is not None else None
     catalog.metadata[date_header] = old_date or stamp
     text = serialize_catalog(catalog)  # once: polib's writer is most of a small job's time
     if text == old_text:
@@ -191,7 +191,8 @@ def write_catalog_text(path: Path, catalog: polib.POFile, stamp: str, date_heade
     return True, text
 
 
-def _header_dates(text: str) -> dict[str, str]:
+def header_dates(text: str) -> dict[str, str]:
+    """The POT-Creation-Date and PO-Revision-Date of a catalog's text, where it has them."""
     dates = {}
     for header in _DATE_HEADERS:
         match = re.search(rf'^"{header}: (.*?)\\n"$', text, re.M)

@@ -7,6 +7,7 @@ the pure work (segment, extract, merge, rebuild) and writes atomically.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import polib
@@ -15,9 +16,9 @@ from .catalog import extract_catalog, new_translation, now_stamp
 from .catalog_cache import cached_catalog, remember_catalog
 from .completion import catalog_counts, counts_path
 from .document import Document
-from .document_cache import RECORD_SUFFIX
+from .document_cache import RECORD_SUFFIX, content_key, keep_record, read_record
 from .merge import update_catalog
-from .pofile_io import write_catalog, write_catalog_text
+from .pofile_io import header_dates, write_catalog_text
 from .project import Project, files_under
 from .runner import JobResult
 
@@ -26,10 +27,33 @@ def write_template(project: Project, name: str, document: Document,
                    stamp: str) -> tuple[polib.POFile, list[str]]:
     """Extract and write ``locales/<doc>.pot`` (only if its content changed)."""
     template = extract_catalog(document, project.config.project_name, stamp)
-    path = project.template_path(name)
+    path, store = project.template_path(name), project.template_store(name)
+    made_from = [project.document_key(name), project.config.project_name]
+    date = _date_if_written(path, store, made_from)
+    if date is not None:  # the POT holds what this template writes: no need to write it
+        template.metadata["POT-Creation-Date"] = date
+        return template, []
     # Not fsynced: a template lost to a power cut is made again by the next extract.
-    written = write_catalog(path, template, stamp, "POT-Creation-Date", durable=False)
+    written, text = write_catalog_text(path, template, stamp, "POT-Creation-Date",
+                                       durable=False)
+    keep_record(store, [made_from, content_key(text.encode("utf-8"))])
     return template, [project.shown(path)] if written else []
+
+
+def _date_if_written(path: Path, store: Path, made_from: list[str]) -> str | None:
+    """The POT-Creation-Date of the POT at ``path`` if it holds the very bytes last
+    written for a template ``made_from`` this source (``update`` after ``extract``
+    would serialize the template only to find it unchanged), else None."""
+    record = read_record(store)
+    if not isinstance(record, list) or len(record) != 2 or record[0] != made_from:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if content_key(data) != record[1]:
+        return None
+    return header_dates(data.decode("utf-8", errors="replace")).get("POT-Creation-Date")
 
 
 def update_document(project: Project, name: str, languages: Sequence[str]) -> JobResult:
@@ -77,7 +101,8 @@ def remove_orphan_templates(project: Project) -> tuple[list[str], list[str]]:
     # Parsed copies of deleted documents and of their catalogs (.cache/catalogs/<lang>/)
     # are dropped too: the cache would only grow.  So are records in the JSON of older
     # versions, which nothing reads.
-    for folder, in_language in (("documents", False), ("catalogs", True)):
+    for folder, in_language in (("documents", False), ("templates", False),
+                                ("catalogs", True)):
         for suffix in (RECORD_SUFFIX, ".json"):
             for record in files_under(project.cache_dir / folder, suffix):
                 document = record.partition("/")[2] if in_language else record

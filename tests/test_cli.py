@@ -44,6 +44,40 @@ def test_full_cycle_and_quiet_rerun(make_project) -> None:
     assert stamps == {p: p.stat().st_mtime_ns for p in root.rglob("*.po*")}
 
 
+def test_update_after_extract_takes_the_template_as_written(
+        make_project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """update extracts too; when the POT holds the bytes last written from this very source
+    (and project name), it is not serialized again only to be found unchanged.  Any other
+    POT, or another project name, is made and compared as before."""
+    import pipeline.workflow as workflow
+
+    serialized: list[str] = []
+    real = workflow.write_catalog_text
+    monkeypatch.setattr(workflow, "write_catalog_text", lambda path, *rest, **options:
+                        serialized.append(path.name) or real(path, *rest, **options))
+    root = make_project({"doc": "# 标题\n\n正文。\n"})
+    template = root / "locales/doc.pot"
+    assert main(["--root", str(root), "extract"]) == 0
+    made = template.read_bytes()
+    serialized.clear()
+    assert main(["--root", str(root), "update", "-l", "ja"]) == 0
+    assert serialized == ["doc.po"] and template.read_bytes() == made
+    po = (root / "locales/ja/LC_MESSAGES/doc.po").read_text(encoding="utf-8")
+    assert re.search(r'"POT-Creation-Date: (.*)\\n"', po)[1] == \
+        re.search(r'"POT-Creation-Date: (.*)\\n"', made.decode())[1]
+    # Edited by hand: made again.
+    template.write_bytes(made.replace(b"#. heading", b"#. edited"))
+    serialized.clear()
+    assert main(["--root", str(root), "extract"]) == 0
+    assert serialized == ["doc.pot"] and template.read_bytes() == made
+    # Another project name: another header.
+    config = root / "pipeline.toml"
+    config.write_text(config.read_text(encoding="utf-8") + 'project_name = "书"\n',
+                      encoding="utf-8")
+    assert main(["--root", str(root), "extract"]) == 0
+    assert b'"Project-Id-Version: \xe4\xb9\xa6\\n"' in template.read_bytes()
+
+
 def test_deleted_output_is_rebuilt(make_project) -> None:
     root = make_project({"doc": "正文。\n"})
     assert run(root, "build", "-l", "ja").returncode == 0
@@ -149,8 +183,9 @@ def test_extract_removes_templates_of_deleted_sources(make_project, command) -> 
     assert (root / "locales/ja/LC_MESSAGES/sub/old.po").exists()
     assert (root / "locales/doc.pot").exists()
     # The parsed copy kept in the cache goes too; the living document's stays.
-    assert not (root / ".cache/documents/sub/old.marshal").exists()
-    assert (root / ".cache/documents/doc.marshal").exists()
+    for kind in ("documents", "templates"):
+        assert not (root / f".cache/{kind}/sub/old.marshal").exists()
+        assert (root / f".cache/{kind}/doc.marshal").exists()
 
 
 def test_records_of_older_versions_are_dropped(make_project) -> None:
@@ -162,7 +197,7 @@ def test_records_of_older_versions_are_dropped(make_project) -> None:
     assert run(root, "update", "-l", "ja").returncode == 0
     assert sorted(p.relative_to(root / ".cache").as_posix()
                   for p in (root / ".cache").glob("*/**/*.*")) == [
-        "catalogs/ja/doc.marshal", "documents/doc.marshal"]
+        "catalogs/ja/doc.marshal", "documents/doc.marshal", "templates/doc.marshal"]
 
 
 def test_documents_are_found_in_subfolders_in_order(tmp_path: Path) -> None:
