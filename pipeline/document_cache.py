@@ -95,6 +95,11 @@ def cached_document(data: bytes, store: Path, salt: str,
     return document
 
 
+def document_key(document: Document) -> str:
+    """The key of what is made from ``document`` alone by this code (its template)."""
+    return content_key(marshal.dumps(_document_record(document)))
+
+
 _FIELDS = tuple(name for name in Document.__slots__ if name != "segments")
 
 

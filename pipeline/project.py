@@ -10,7 +10,7 @@ from typing import Any
 
 from .config import Config, load_config
 from .document import Document
-from .document_cache import RECORD_SUFFIX, cached_document, content_key
+from .document_cache import RECORD_SUFFIX, cached_document
 from .errors import ConfigError, SourceError
 from .glossary import GLOSSARY_NAME, Glossary, load_glossary
 from .sourcefile import decode_source, read_bytes
@@ -100,21 +100,13 @@ class Project:
 
     def load_document(self, name: str) -> Document:
         """Read and segment one source document (parsed once, then read from the cache)."""
-        data, shown, salt = self._source(name)
-        return cached_document(data, self.document_store(name), salt,
-                               lambda: parse_document(data, shown, self.config))
-
-    def document_key(self, name: str) -> str:
-        """The key of a document's source as it is now, with the settings that shape its
-        segments: what is made from it (its parse, its template) is made again when it
-        changes."""
-        data, _, salt = self._source(name)
-        return content_key(data, salt)
-
-    def _source(self, name: str) -> tuple[bytes, str, str]:
         path = self.source_path(name)
         shown = self.shown(path)
-        return read_bytes(path, shown, SourceError), shown, repr((segmenting(self.config), shown))
+        data = read_bytes(path, shown, SourceError)
+        store = self.document_store(name)
+        salt = repr((segmenting(self.config), shown))
+        return cached_document(data, store, salt, lambda: parse_document(data, shown,
+                                                                          self.config))
 
 
 def shown_path(path: Path, root: Path) -> str:

@@ -16,7 +16,8 @@ from .catalog import extract_catalog, new_translation, now_stamp
 from .catalog_cache import cached_catalog, remember_catalog
 from .completion import catalog_counts, counts_path
 from .document import Document
-from .document_cache import RECORD_SUFFIX, content_key, keep_record, read_record
+from .document_cache import (RECORD_SUFFIX, content_key, document_key, keep_record,
+                             read_record)
 from .merge import update_catalog
 from .pofile_io import header_dates, write_catalog_text
 from .project import Project, files_under
@@ -28,7 +29,7 @@ def write_template(project: Project, name: str, document: Document,
     """Extract and write ``locales/<doc>.pot`` (only if its content changed)."""
     template = extract_catalog(document, project.config.project_name, stamp)
     path, store = project.template_path(name), project.template_store(name)
-    made_from = [project.document_key(name), project.config.project_name]
+    made_from = [document_key(document), project.config.project_name]
     date = _date_if_written(path, store, made_from)
     if date is not None:  # the POT holds what this template writes: no need to write it
         template.metadata["POT-Creation-Date"] = date
@@ -42,7 +43,7 @@ def write_template(project: Project, name: str, document: Document,
 
 def _date_if_written(path: Path, store: Path, made_from: list[str]) -> str | None:
     """The POT-Creation-Date of the POT at ``path`` if it holds the very bytes last
-    written for a template ``made_from`` this source (``update`` after ``extract``
+    written for a template ``made_from`` this document (``update`` after ``extract``
     would serialize the template only to find it unchanged), else None."""
     record = read_record(store)
     if not isinstance(record, list) or len(record) != 2 or record[0] != made_from:
