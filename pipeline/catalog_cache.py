@@ -27,11 +27,10 @@ _FIELDS = ("msgid", "msgstr", "msgid_plural", "msgstr_plural", "msgctxt", "obsol
 # An entry is made from its record without polib's __init__ (a quarter of the time) when
 # these are all the attributes polib gives one; else through it.
 _BY_DICT = set(vars(polib.POEntry())) == {*_FIELDS, "encoding", "linenum"}
-# Lines polib does not read as written: an obsolete entry's previous msgid (it skips
-# "#~|" lines) and any line ending in whitespace (it strips every line: a comment loses
-# its trailing spaces, and an empty comment line, "# " or "#. ", is dropped or read as
-# nothing).  Strings end with their quote.
-_MISREAD_LINES = re.compile(r"^#~\||[^\S\n]$", re.M)
+# Lines polib does not read as written: any line ending in whitespace (it strips every
+# line: a comment loses its trailing spaces, and an empty comment line, "# " or "#. ", is
+# dropped or read as nothing).  Strings end with their quote.
+_MISREAD_LINE = re.compile(r"[^\S\n]$", re.M)
 _SPACE = re.compile(r"\s")
 
 
@@ -62,12 +61,16 @@ def _entry_lines(text: str) -> list[int]:
 
 def _reads_back_as_is(text: str, entries: list[polib.POEntry]) -> bool:
     """Whether polib reads ``text`` back into these very entries.  It does not where a line
-    is one it skips or strips (see ``_MISREAD_LINES``), or where a reference's path has a
-    space (polib splits ``#:`` lines at whitespace) or its line is not a string."""
-    if _MISREAD_LINES.search(text):
+    is one it skips or strips (see ``_MISREAD_LINE``), where an obsolete entry has
+    references or extracted comments (polib does not write them), or where a reference's
+    path has a space (polib splits ``#:`` lines at whitespace) or its line is not a
+    string."""
+    if _MISREAD_LINE.search(text):
         return False
     paths = set()
     for entry in entries:
+        if entry.obsolete and (entry.occurrences or entry.comment):
+            return False  # polib writes neither for an obsolete entry
         for path, line in entry.occurrences:
             if not isinstance(line, str):
                 return False

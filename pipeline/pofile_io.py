@@ -14,6 +14,7 @@ from .sourcefile import decode_text, read_bytes
 
 _ENTRY_START = re.compile(r'^(#|msgctxt\b|")')
 _MSGID = re.compile(r"^(#~ )?msgid ")
+_OBSOLETE_PREVIOUS = re.compile(r"^[ \t]*#~\|", re.M)
 _POLIB_LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?")
 _DATE_HEADERS = ("POT-Creation-Date", "PO-Revision-Date")
 _UMASK = os.umask(0o022)
@@ -61,6 +62,10 @@ class _Lines(str):
 def parse_catalog(text: str, shown: str) -> polib.POFile:
     """Parse PO text; syntax errors and duplicate entries raise CatalogError with the line."""
     _check_syntax(text, shown)
+    if "#~|" in text:
+        # polib skips an obsolete entry's previous msgid ("#~| msgid"), which msgmerge
+        # keeps; read as "#|", it is the entry's (polib writes it back as "#~|").
+        text = _OBSOLETE_PREVIOUS.sub("#|", text)
     try:
         catalog = polib.pofile(_Lines(text), encoding="utf-8", wrapwidth=0)
     except (OSError, ValueError) as exc:

@@ -132,9 +132,13 @@ def _odd_catalog(case: str) -> polib.POFile:
     catalog = polib.POFile(wrapwidth=0)
     catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
     entry = polib.POEntry(msgid="正文", msgstr="text", occurrences=[("source/a.md", "3")])
+    # The first two read back as written since parse_catalog splits lines at "\n" only
+    # and reads "#~|" lines.
     if case == "obsolete with a previous msgid":
-        entry.obsolete, entry.previous_msgid = True, "旧"
-    elif case == "a line separator":  # read back as is since parse_catalog splits at "\n"
+        entry.obsolete, entry.previous_msgid, entry.occurrences = True, "旧\n的", []
+    elif case == "obsolete with a reference":
+        entry.obsolete = True
+    elif case == "a line separator":
         entry.msgid = "图\u2028表"
     elif case == "an empty line in an extracted comment":
         entry.comment = "paragraph\n\nnote"
@@ -148,8 +152,7 @@ def _odd_catalog(case: str) -> polib.POFile:
     return catalog
 
 
-@pytest.mark.parametrize("case", ["obsolete with a previous msgid",
-                                  "an empty line in an extracted comment",
+@pytest.mark.parametrize("case", ["obsolete with a reference", "an empty line in an extracted comment",
                                   "a space ending a comment's line",
                                   "a translator's comment starting with an empty line",
                                   "a space in a reference's path"])
@@ -165,7 +168,7 @@ def test_what_polib_reads_otherwise_is_not_kept(tmp_path: Path, case: str) -> No
     assert not store.exists()
 
 
-@pytest.mark.parametrize("case", ["plain", "a line separator"])
+@pytest.mark.parametrize("case", ["plain", "a line separator", "obsolete with a previous msgid"])
 def test_what_polib_reads_as_written_is_kept(tmp_path: Path, case: str,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """A plain entry is kept, so the cases above are what stops them."""

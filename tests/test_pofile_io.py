@@ -90,3 +90,18 @@ def test_a_translated_paragraph_with_a_line_separator_is_built(make_project) -> 
     assert run_pipeline(root, "build", "-l", "en", "--format", "md").returncode == 0
     assert (root / "build/en/doc.md").read_text(encoding="utf-8") == \
         "First\u2028go on.\n\nSecond.\n"
+
+
+def test_an_obsolete_entrys_previous_msgid_is_read_and_kept() -> None:
+    """msgmerge keeps "#~| msgid" on an obsolete entry; polib skipped those lines, so the
+    next update lost them."""
+    catalog = _catalog("一")
+    catalog[0].previous_msgid, catalog[0].previous_msgctxt = "旧的\n一", "上下文"
+    catalog[0].flags, catalog[0].msgstr, catalog[0].obsolete = ["fuzzy"], "one", True
+    catalog.append(polib.POEntry(msgid="二", msgstr="two", previous_msgid="旧二"))
+    text = serialize_catalog(catalog)
+    assert '#~| msgid ""\n#~| "旧的\\n"\n#~| "一"\n' in text
+    parsed = parse_catalog(text, "a.po")
+    assert [(e.msgid, e.obsolete, e.previous_msgid, e.previous_msgctxt, e.linenum)
+            for e in parsed] == [("二", False, "旧二", None, 8), ("一", True, "旧的\n一", "上下文", 12)]
+    assert serialize_catalog(parsed) == text
