@@ -127,6 +127,22 @@ def serialize_catalog(catalog: polib.POFile) -> str:
     return text if text.endswith("\n") else text + "\n"
 
 
+def serialize_copy(catalog: polib.POFile, template: polib.POFile, template_text: str) -> str:
+    """:func:`serialize_catalog` for a catalog whose entries are copies of ``template``'s
+    (a new translation, as msginit makes), ``template_text`` being the template's text:
+    polib writes an entry from its fields alone, so those entries are taken as written
+    there, and only the header is serialized (polib's writer is most of a new PO's time)."""
+    if len(catalog) != len(template) or any(
+            vars(entry) != vars(original) for entry, original in zip(catalog, template)):
+        return serialize_catalog(catalog)
+    header = polib.POFile(wrapwidth=0)
+    header.header, header.metadata = catalog.header, catalog.metadata
+    header.metadata_is_fuzzy = catalog.metadata_is_fuzzy
+    # Entries follow the header entry after its one empty line (no line of a header is empty).
+    entries = template_text.partition("\n\n")[2]
+    return serialize_catalog(header) + ("\n" + entries if entries else "")
+
+
 def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     """Replace ``path`` with ``data`` so that readers see the old or the new file, never a
     part of one, even if the process dies mid-write.  ``durable`` also waits for the disk

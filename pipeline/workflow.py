@@ -19,32 +19,34 @@ from .document import Document
 from .document_cache import (RECORD_SUFFIX, content_key, document_key, keep_record,
                              read_record)
 from .merge import update_catalog
-from .pofile_io import header_dates, write_catalog_text
+from .pofile_io import header_dates, serialize_copy, write_atomic, write_catalog_text
 from .project import Project, files_under
 from .runner import JobResult
 
 
 def write_template(project: Project, name: str, document: Document,
-                   stamp: str) -> tuple[polib.POFile, list[str]]:
-    """Extract and write ``locales/<doc>.pot`` (only if its content changed)."""
+                   stamp: str) -> tuple[polib.POFile, str, list[str]]:
+    """Extract and write ``locales/<doc>.pot`` (only if its content changed); return the
+    template, its text and the path if written."""
     template = extract_catalog(document, project.config.project_name, stamp)
     path, store = project.template_path(name), project.template_store(name)
     made_from = [document_key(document), project.config.project_name]
-    date = _date_if_written(path, store, made_from)
-    if date is not None:  # the POT holds what this template writes: no need to write it
+    kept = _text_if_written(path, store, made_from)
+    date = header_dates(kept).get("POT-Creation-Date") if kept is not None else None
+    if kept is not None and date is not None:  # the POT holds what this template writes
         template.metadata["POT-Creation-Date"] = date
-        return template, []
+        return template, kept, []
     # Not fsynced: a template lost to a power cut is made again by the next extract.
     written, text = write_catalog_text(path, template, stamp, "POT-Creation-Date",
                                        durable=False)
     keep_record(store, [made_from, content_key(text.encode("utf-8"))])
-    return template, [project.shown(path)] if written else []
+    return template, text, [project.shown(path)] if written else []
 
 
-def _date_if_written(path: Path, store: Path, made_from: list[str]) -> str | None:
-    """The POT-Creation-Date of the POT at ``path`` if it holds the very bytes last
-    written for a template ``made_from`` this document (``update`` after ``extract``
-    would serialize the template only to find it unchanged), else None."""
+def _text_if_written(path: Path, store: Path, made_from: list[str]) -> str | None:
+    """The text of the POT at ``path`` if it holds the very bytes last written for a
+    template ``made_from`` this document (``update`` after ``extract`` would serialize the
+    template only to find it unchanged), else None."""
     record = read_record(store)
     if not isinstance(record, list) or len(record) != 2 or record[0] != made_from:
         return None
@@ -52,16 +54,15 @@ def _date_if_written(path: Path, store: Path, made_from: list[str]) -> str | Non
         data = path.read_bytes()
     except OSError:
         return None
-    if content_key(data) != record[1]:
-        return None
-    return header_dates(data.decode("utf-8", errors="replace")).get("POT-Creation-Date")
+    return data.decode("utf-8") if content_key(data) == record[1] else None
 
 
 def update_document(project: Project, name: str, languages: Sequence[str]) -> JobResult:
     """Job: extract, then merge the POT into each language's PO (created if missing);
     with no languages, extract alone."""
     stamp = now_stamp()
-    template, written = write_template(project, name, project.load_document(name), stamp)
+    template, template_text, written = write_template(project, name,
+                                                      project.load_document(name), stamp)
     facts: dict[tuple[str, str], Any] = {}
     for language in languages:
         path = project.catalog_path(name, language)
@@ -73,11 +74,12 @@ def update_document(project: Project, name: str, languages: Sequence[str]) -> Jo
             if not old.metadata:  # an empty file, or one without a header: msginit's
                 new = new_translation(template, language, project.config.project_name, stamp)
                 catalog.header, catalog.metadata = new.header, new.metadata
-            durable = True
+            changed, text = write_catalog_text(path, catalog, stamp, "PO-Revision-Date")
         else:
             catalog = new_translation(template, language, project.config.project_name, stamp)
-            durable = False  # it holds no one's work yet: the next update makes it again
-        changed, text = write_catalog_text(path, catalog, stamp, "PO-Revision-Date", durable)
+            text, changed = serialize_copy(catalog, template, template_text), True
+            # No fsync: it holds no one's work yet, and the next update makes it again.
+            write_atomic(path, text.encode("utf-8"), durable=False)
         if changed:
             written.append(project.shown(path))
         remember_catalog(project.catalog_store(name, language), text, catalog)

@@ -46,30 +46,34 @@ def test_full_cycle_and_quiet_rerun(make_project) -> None:
 
 def test_update_after_extract_takes_the_template_as_written(
         make_project, monkeypatch: pytest.MonkeyPatch) -> None:
-    """update extracts too; when the POT holds the bytes last written from this very source
-    (and project name), it is not serialized again only to be found unchanged.  Any other
-    POT, or another project name, is made and compared as before."""
-    import pipeline.workflow as workflow
+    """update extracts too; when the POT holds the bytes last written from this very
+    document (and project name), its entries are not serialized again: not to find the POT
+    unchanged, nor for a new PO, whose entries are the template's (only its header is).
+    Any other POT, or another project name, is made and compared as before."""
+    import polib
 
     serialized: list[str] = []
-    real = workflow.write_catalog_text
-    monkeypatch.setattr(workflow, "write_catalog_text", lambda path, *rest, **options:
-                        serialized.append(path.name) or real(path, *rest, **options))
+    real = polib.POEntry.__unicode__
+    monkeypatch.setattr(polib.POEntry, "__unicode__", lambda entry, *rest:
+                        serialized.append(entry.msgid) or real(entry, *rest))
     root = make_project({"doc": "# 标题\n\n正文。\n"})
     template = root / "locales/doc.pot"
     assert main(["--root", str(root), "extract"]) == 0
     made = template.read_bytes()
+    assert serialized == ["", "标题", "正文。"]  # the header's entry, then the two
     serialized.clear()
     assert main(["--root", str(root), "update", "-l", "ja"]) == 0
-    assert serialized == ["doc.po"] and template.read_bytes() == made
+    assert serialized == [""] and template.read_bytes() == made  # the PO's header
     po = (root / "locales/ja/LC_MESSAGES/doc.po").read_text(encoding="utf-8")
     assert re.search(r'"POT-Creation-Date: (.*)\\n"', po)[1] == \
         re.search(r'"POT-Creation-Date: (.*)\\n"', made.decode())[1]
+    assert po.endswith('#. heading\n#: source/doc.md:1\nmsgid "标题"\nmsgstr ""\n\n'
+                       '#. paragraph\n#: source/doc.md:3\nmsgid "正文。"\nmsgstr ""\n')
     # Edited by hand: made again.
     template.write_bytes(made.replace(b"#. heading", b"#. edited"))
     serialized.clear()
     assert main(["--root", str(root), "extract"]) == 0
-    assert serialized == ["doc.pot"] and template.read_bytes() == made
+    assert serialized == ["", "标题", "正文。"] and template.read_bytes() == made
     # Another project name: another header.
     config = root / "pipeline.toml"
     config.write_text(config.read_text(encoding="utf-8") + 'project_name = "书"\n',

@@ -10,8 +10,10 @@ from pathlib import Path
 import polib
 import pytest
 
-from conftest import run_pipeline
-from pipeline.pofile_io import parse_catalog, serialize_catalog, write_catalog
+from conftest import SAMPLE, corpus_articles, run_pipeline
+from pipeline.catalog import extract_catalog, new_translation
+from pipeline.pofile_io import parse_catalog, serialize_catalog, serialize_copy, write_catalog
+from pipeline.segmenter import segment_document
 
 # Characters str.splitlines breaks lines at, besides "\n" and "\r\n".
 OTHER_BREAKS = ["\r", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
@@ -105,3 +107,31 @@ def test_an_obsolete_entrys_previous_msgid_is_read_and_kept() -> None:
     assert [(e.msgid, e.obsolete, e.previous_msgid, e.previous_msgctxt, e.linenum)
             for e in parsed] == [("二", False, "旧二", None, 8), ("一", True, "旧的\n一", "上下文", 12)]
     assert serialize_catalog(parsed) == text
+
+
+def _documents() -> list[tuple[str, str]]:
+    notes = ("<!-- i18n: context menu -->\n# 文件\n\n<!-- i18n: note 简短 -->\n文件\n\n"
+             "文件\n\n- 文件\n")
+    return [("source/aigc-intro.md", SAMPLE.read_text(encoding="utf-8")),
+            ("source/notes.md", notes), ("source/empty.md", "```\ncode\n```\n"),
+            *((f"source/a{i}.md", text) for i, text in enumerate(corpus_articles(8)))]
+
+
+@pytest.mark.parametrize("path, text", _documents(), ids=lambda value: value[:20])
+def test_a_new_translation_written_from_its_template_text_is_what_polib_writes(
+        path: str, text: str) -> None:
+    template = extract_catalog(segment_document(text, path), "p", "2026-01-01 00:00+0000")
+    template_text = serialize_catalog(template)
+    for language in ("ja", "pt_BR"):
+        catalog = new_translation(template, language, "p", "2026-02-02 00:00+0000")
+        # The copied entries are the template's: serialize_copy takes them as written.
+        assert [vars(e) for e in catalog] == [vars(e) for e in template]
+        assert serialize_copy(catalog, template, template_text) == serialize_catalog(catalog)
+
+
+def test_a_catalog_whose_entries_differ_from_the_template_is_serialized() -> None:
+    template = _catalog("一", "二")
+    catalog = new_translation(template, "ja", "p", "2026-02-02 00:00+0000")
+    catalog[1].flags = ["fuzzy"]
+    made = serialize_copy(catalog, template, serialize_catalog(template))
+    assert made == serialize_catalog(catalog) and "#, fuzzy" in made
