@@ -29,8 +29,12 @@ InlineRule = Callable[[StateInline, bool], bool]
 _OFFSET = "_i18n_offset"
 
 
-def _record_break(rule: InlineRule) -> InlineRule:
+def _record_break(rule: InlineRule, marker: str) -> InlineRule:
+    # The rule (newline or escape) starts at ``marker`` or fails; it is tried wherever text
+    # stops, so fail at once elsewhere.
     def wrapped(state: StateInline, silent: bool) -> bool:
+        if state.src[state.pos] != marker:
+            return False
         count = len(state.tokens)
         start = state.pos
         if not rule(state, silent):
@@ -122,6 +126,21 @@ def _record_table_rows(rule: BlockRule) -> BlockRule:
     return wrapped
 
 
+def _table_if_delimiter_row(rule: BlockRule) -> BlockRule:
+    # markdown-it tries the table rule at every line, and on every line of a paragraph as
+    # a terminator; a table needs a next line that starts with |, - or :, which the rule
+    # checks only after a few others: check it first.
+    def wrapped(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        line = start_line + 1
+        if line < end_line:
+            pos = state.bMarks[line] + state.tShift[line]
+            if pos < state.eMarks[line] and state.src[pos] in "|-:":
+                return rule(state, start_line, end_line, silent)
+        return False
+
+    return wrapped
+
+
 def _lheading_if_underlined(rule: BlockRule) -> BlockRule:
     # markdown-it tries the setext heading rule on every paragraph, and it runs every
     # paragraph terminator on each line before it finds no underline; the paragraph rule
@@ -197,6 +216,7 @@ def markdown_syntax() -> MarkdownIt:
         .use(dollarmath_plugin)
     )
     _wrap_rule(md.block.ruler, "lheading", _lheading_if_underlined)
+    _wrap_rule(md.block.ruler, "table", _table_if_delimiter_row)
     ruler = _DispatchingRuler()
     ruler.__rules__ = md.block.ruler.__rules__  # the same rules, compiled afresh
     md.block.ruler = ruler
@@ -207,8 +227,8 @@ def markdown_syntax() -> MarkdownIt:
 def markdown_parser() -> MarkdownIt:
     """The shared parser: :func:`markdown_syntax` with line-break positions recorded."""
     md = markdown_syntax()
-    _wrap_rule(md.inline.ruler, "newline", _record_break)
-    _wrap_rule(md.inline.ruler, "escape", _record_break)
+    _wrap_rule(md.inline.ruler, "newline", lambda rule: _record_break(rule, "\n"))
+    _wrap_rule(md.inline.ruler, "escape", lambda rule: _record_break(rule, "\\"))
     _wrap_rule(md.inline.ruler, "image", _offset_alt_text)
     _wrap_rule(md.block.ruler, "table", _record_table_rows)
     _wrap_rule(md.inline.ruler2, "balance_pairs", _record_delimiters)
