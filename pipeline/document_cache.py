@@ -80,24 +80,20 @@ def read_record(store: Path) -> Any:
 
 
 def cached_document(data: bytes, store: Path, salt: str,
-                    parse: Callable[[], Document]) -> Document:
+                    parse: Callable[[], Document]) -> tuple[Document, str]:
     """The document parsed from ``data`` (the source bytes): read from ``store`` when it was
-    made from the same bytes, ``salt`` (settings) and code, else ``parse()`` and kept."""
+    made from the same bytes, ``salt`` (settings) and code, else ``parse()`` and kept; with
+    that key, the key of whatever else is made from the document."""
     key = content_key(data, salt)
     record = read_record(store)
     try:
         if record[0] == key:
-            return _document_from(record[1:])
+            return _document_from(record[1:]), key
     except (TypeError, ValueError, KeyError, IndexError):
         pass  # no record, another key or a damaged one: parse again
     document = parse()
     keep_record(store, (key, *_document_record(document)))
-    return document
-
-
-def document_key(document: Document) -> str:
-    """The key of what is made from ``document`` alone by this code (its template)."""
-    return content_key(marshal.dumps(_document_record(document)))
+    return document, key
 
 
 _FIELDS = tuple(name for name in Document.__slots__ if name != "segments")

@@ -100,6 +100,11 @@ class Project:
 
     def load_document(self, name: str) -> Document:
         """Read and segment one source document (parsed once, then read from the cache)."""
+        return self.keyed_document(name)[0]
+
+    def keyed_document(self, name: str) -> tuple[Document, str]:
+        """:meth:`load_document`, and the key of the source bytes, settings and code it was
+        parsed from: the key of what is made from the document (its template)."""
         path = self.source_path(name)
         shown = self.shown(path)
         data = read_bytes(path, shown, SourceError)

@@ -16,21 +16,21 @@ from .catalog import extract_catalog, new_translation, now_stamp
 from .catalog_cache import cached_catalog, remember_catalog
 from .completion import catalog_counts, counts_path
 from .document import Document
-from .document_cache import (RECORD_SUFFIX, content_key, document_key, keep_record,
-                             read_record)
+from .document_cache import RECORD_SUFFIX, content_key, keep_record, read_record
 from .merge import update_catalog
 from .pofile_io import header_dates, serialize_copy, write_atomic, write_catalog_text
 from .project import Project, files_under
 from .runner import JobResult
 
 
-def write_template(project: Project, name: str, document: Document,
+def write_template(project: Project, name: str, document: Document, key: str,
                    stamp: str) -> tuple[polib.POFile, str, list[str]]:
-    """Extract and write ``locales/<doc>.pot`` (only if its content changed); return the
-    template, its text and the path if written."""
+    """Extract and write ``locales/<doc>.pot`` (only if its content changed) from
+    ``document``, parsed from the source with ``key``; return the template, its text and
+    the path if written."""
     template = extract_catalog(document, project.config.project_name, stamp)
     path, store = project.template_path(name), project.template_store(name)
-    made_from = [document_key(document), project.config.project_name]
+    made_from = [key, project.config.project_name]
     kept = _text_if_written(path, store, made_from)
     date = header_dates(kept).get("POT-Creation-Date") if kept is not None else None
     if kept is not None and date is not None:  # the POT holds what this template writes
@@ -62,7 +62,7 @@ def update_document(project: Project, name: str, languages: Sequence[str]) -> Jo
     with no languages, extract alone."""
     stamp = now_stamp()
     template, template_text, written = write_template(project, name,
-                                                      project.load_document(name), stamp)
+                                                      *project.keyed_document(name), stamp)
     facts: dict[tuple[str, str], Any] = {}
     for language in languages:
         path = project.catalog_path(name, language)
