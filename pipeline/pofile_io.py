@@ -94,8 +94,10 @@ def read_catalog(path: Path, shown: str) -> polib.POFile:
 
 
 def catalog_from_bytes(data: bytes, shown: str) -> polib.POFile:
-    """:func:`read_catalog` for a file's bytes already read."""
-    return parse_catalog(decode_text(data, shown, CatalogError).replace("\r\n", "\n"), shown)
+    """:func:`read_catalog` for a file's bytes already read.  Lines may end in CRLF or in
+    a lone CR (old Mac tools): a PO string holds neither, polib writes them escaped."""
+    text = decode_text(data, shown, CatalogError).replace("\r\n", "\n").replace("\r", "\n")
+    return parse_catalog(text, shown)
 
 
 def written_entries(catalog: polib.POFile) -> list[polib.POEntry]:

@@ -75,6 +75,24 @@ def test_bom_and_crlf_are_kept(make_project) -> None:
     assert built == source.replace("> 引用\r\n> 内容".encode(), "> 引用された\r\n> 内容です".encode())
 
 
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["CRLF", "CR"])
+def test_a_po_saved_with_other_line_ends_keeps_its_translations(make_project,
+                                                                newline: str) -> None:
+    """A PO re-saved with CRLF (Windows) or lone CR (old Mac tools) line ends reads the
+    same: update keeps its translations and the build uses them."""
+    root = make_project({"doc": "# 标题\n\n正文。\n"})
+    assert run(root, "update", "-l", "ja").returncode == 0
+    po = root / "locales/ja/LC_MESSAGES/doc.po"
+    text = po.read_text(encoding="utf-8").replace('msgid "正文。"\nmsgstr ""',
+                                                  'msgid "正文。"\nmsgstr "本文。"')
+    po.write_bytes(text.replace("\n", newline).encode("utf-8"))
+    (root / "source/doc.md").write_text("# 标题\n\n正文。\n\n新的。\n", encoding="utf-8")
+    assert run(root, "update", "-l", "ja").returncode == 0
+    assert 'msgid "正文。"\nmsgstr "本文。"' in po.read_text(encoding="utf-8")
+    assert run(root, "build", "-l", "ja", "--format", "md").returncode == 0
+    assert (root / "build/ja/doc.md").read_text(encoding="utf-8") == "# 标题\n\n本文。\n\n新的。\n"
+
+
 def test_missing_source_folder(tmp_path: Path) -> None:
     result = run(tmp_path, "extract")
     assert (result.returncode, result.stderr) == (1, "error: source: source folder not found\n")

@@ -15,7 +15,8 @@ from pipeline.catalog import extract_catalog, new_translation
 from pipeline.pofile_io import parse_catalog, serialize_catalog, serialize_copy, write_catalog
 from pipeline.segmenter import segment_document
 
-# Characters str.splitlines breaks lines at, besides "\n" and "\r\n".
+# Characters str.splitlines breaks lines at, besides "\n" and "\r\n".  polib writes the first
+# three escaped; the others it writes as they are, and those the line splitting is for.
 OTHER_BREAKS = ["\r", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
 
 
