@@ -81,7 +81,9 @@ def _fresh(template_entry: polib.POEntry) -> polib.POEntry:
 def _obsolete(entry: polib.POEntry) -> polib.POEntry:
     return polib.POEntry(msgid=entry.msgid, msgctxt=entry.msgctxt, msgstr=entry.msgstr,
                          flags=list(entry.flags), tcomment=entry.tcomment, obsolete=True,
-                         previous_msgid=entry.previous_msgid)
+                         previous_msgid=entry.previous_msgid,
+                         previous_msgctxt=entry.previous_msgctxt,
+                         previous_msgid_plural=entry.previous_msgid_plural)
 
 
 def _closest(msgid: str, candidates: dict[str, polib.POEntry],

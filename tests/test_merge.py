@@ -125,3 +125,17 @@ def test_a_fuzzy_match_inherits_the_live_translation_not_its_obsolete_twin() -> 
     merged = update_catalog(_live_and_obsolete("生成式人工智能很有用"), template)
     [entry] = [e for e in merged if not e.obsolete]
     assert (entry.msgstr, entry.flags) == ("new", ["fuzzy"])
+
+
+def test_an_obsolete_entry_keeps_its_previous_strings_through_updates() -> None:
+    """msgmerge keeps "#~| msgctxt" and "#~| msgid" on obsolete entries: read back and
+    merged again, they stay."""
+    catalog = polib.POFile(wrapwidth=0)
+    catalog.append(polib.POEntry(msgid="甲", msgstr="A", flags=["fuzzy"], obsolete=True,
+                                 previous_msgid="旧甲", previous_msgctxt="菜单"))
+    template = polib.POFile()
+    template.append(polib.POEntry(msgid="乙", msgstr=""))
+    for _ in range(2):
+        catalog = parse_catalog(serialize_catalog(update_catalog(catalog, template)), "a.po")
+    assert [(e.msgid, e.obsolete, e.previous_msgid, e.previous_msgctxt) for e in catalog] == \
+        [("乙", False, None, None), ("甲", True, "旧甲", "菜单")]
