@@ -70,10 +70,10 @@ def update_document(project: Project, name: str, languages: Sequence[str]) -> Jo
             # Most often the PO this stage wrote last time: read back from the cache.
             old = cached_catalog(path, project.shown(path), project.catalog_store(name, language))
             catalog = update_catalog(old, template, project.config.fuzzy_threshold)
-            catalog.metadata["Language"] = language
-            if not old.metadata:  # an empty file, or one without a header: msginit's
+            if not old.metadata:  # an empty file, or one without header fields: msginit's
                 new = new_translation(template, language, project.config.project_name, stamp)
-                catalog.header, catalog.metadata = new.header, new.metadata
+                catalog.metadata, catalog.header = new.metadata, old.header or new.header
+            catalog.metadata["Language"] = language
             changed, text = write_catalog_text(path, catalog, stamp, "PO-Revision-Date")
         else:
             catalog = new_translation(template, language, project.config.project_name, stamp)

@@ -137,6 +137,11 @@ def test_an_empty_catalog_gets_a_full_header(make_project) -> None:
     result = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(po)],
                             capture_output=True, text=True)
     assert (result.returncode, result.stderr) == (0, "")
+    # A translator's header comment over an empty header entry stays.
+    po.write_text('# Translators: 我\nmsgid ""\nmsgstr ""\n', encoding="utf-8")
+    assert run(root, "update", "-l", "ja").returncode == 0
+    assert undated.sub("", po.read_text(encoding="utf-8")) == \
+        "# Translators: 我\n" + undated.sub("", made).split("\n", 1)[1]
 
 
 def test_written_files_are_not_private(make_project) -> None:
