@@ -86,7 +86,7 @@ def cached_catalog(path: Path, shown: str, store: Path) -> polib.POFile:
     try:
         if record[0] == content_key(data):
             return _catalog_from(*record[1:])
-    except (ValueError, KeyError, TypeError, IndexError, AttributeError):
+    except (ValueError, TypeError, IndexError, KeyError):  # KeyError: a dict for a tuple
         pass  # no record, another file or a damaged record: parse
     return catalog_from_bytes(data, shown)
 

@@ -5,8 +5,10 @@ first stage that needs a document parses it and later stages and re-runs read it
 as long as the source bytes, the settings that shape segments and the code are the same.
 
 Records (these and :mod:`pipeline.catalog_cache`'s) are built-in values written with
-marshal: it writes and reads an article's record in about 0.5 ms where JSON took 2.5, and
-it gives back exactly the types it was given (tuples stay tuples) or refuses to write.
+marshal: it writes an article's record in about 0.5 ms and reads it in 0.4 (JSON: 1.6 and
+1.0), and it gives back the types it was given (tuples stay tuples; only buffers such as
+bytearray come back as bytes, and records hold none) or refuses to write.  marshal is not
+meant for data from others: ``.cache/`` is the project's own and git-ignored.
 """
 
 from __future__ import annotations

@@ -177,13 +177,14 @@ class _DispatchingRuler(Ruler[BlockRule]):
     again as terminators: a tenth of a Chinese article's parse."""
 
     def getRules(self, chainName: str = "") -> list[BlockRule]:
-        rules = super().getRules(chainName)
-        made: dict[str, tuple[list[BlockRule], list[BlockRule]]] = \
-            self.__dict__.setdefault("_dispatchers", {})
-        if chainName not in made or made[chainName][0] is not rules:  # recompiled
+        rules = super().getRules(chainName)  # compiles the chains when rules changed
+        if self.__dict__.get("_compiled") is not self.__cache__:
+            self.__dict__.update(_compiled=self.__cache__, _dispatchers={})
+        made: dict[str, list[BlockRule]] = self.__dict__["_dispatchers"]
+        if chainName not in made:
             names = {id(rule.fn): rule.name for rule in self.__rules__}
-            made[chainName] = (rules, [_dispatcher(rules, [names[id(r)] for r in rules])])
-        return made[chainName][1]
+            made[chainName] = [_dispatcher(rules, [names[id(rule)] for rule in rules])]
+        return made[chainName]
 
 
 def _dispatcher(rules: list[BlockRule], names: list[str]) -> BlockRule:
