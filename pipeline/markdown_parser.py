@@ -8,7 +8,7 @@ titles) is what lets us join lines the CJK way without touching code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -76,6 +76,8 @@ class DelimiterSnapshot:
 
     lists: tuple[tuple[Delimiter, ...], ...]
     """The top level's delimiters and each link text's: markdown-it pairs each on its own."""
+    ends: list[list[int]] = field(default_factory=list)
+    """How markdown-it paired each list (each delimiter's ``end``), filled in once it has."""
 
 
 DELIMITERS = "i18n_delimiters"
@@ -83,14 +85,17 @@ DELIMITERS = "i18n_delimiters"
 
 def _record_delimiters(rule: Callable[[StateInline], None]) -> Callable[[StateInline], None]:
     def wrapped(state: StateInline) -> None:
-        if DELIMITERS in state.env:  # the segmenter's parse (parse_blocks)
-            _snapshot(state)
+        # The segmenter's parse (parse_blocks) only.
+        made = _snapshot(state) if DELIMITERS in state.env else None
         rule(state)
+        if made is not None:
+            snapshot, lists = made
+            snapshot.ends.extend([d.end for d in delimiters] for delimiters in lists)
 
     return wrapped
 
 
-def _snapshot(state: StateInline) -> None:
+def _snapshot(state: StateInline) -> tuple[DelimiterSnapshot, list[list[Delimiter]]] | None:
     tokens = state.tokens
     lists = [state.delimiters] + [meta["delimiters"] for meta in state.tokens_meta
                                   if meta and meta.get("delimiters")]
@@ -98,13 +103,15 @@ def _snapshot(state: StateInline) -> None:
     if not any((d.token > 0 and tokens[d.token - 1].type == "softbreak")
                or (d.token + 1 < len(tokens) and tokens[d.token + 1].type == "softbreak")
                for delimiters in lists for d in delimiters):
-        return
+        return None
+    lists = [delimiters for delimiters in lists if delimiters]
     snapshot = DelimiterSnapshot(tuple(
         tuple(Delimiter(d.marker, d.length, d.token, d.end, d.open, d.close)
-              for d in delimiters) for delimiters in lists if delimiters))
+              for d in delimiters) for delimiters in lists))
     for index, token in enumerate(tokens):
         if token.type == "softbreak":
             token.meta[DELIMITERS] = (snapshot, index)
+    return snapshot, lists
 
 
 BlockRule = Callable[[StateBlock, int, int, bool], bool]

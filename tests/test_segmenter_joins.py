@@ -111,3 +111,19 @@ def _markup(tokens: list[Any]) -> list[tuple[str, str]]:
                                   else str(token.attrs.get("href", "")))]
         words = ""
     return out + [("text", words)]
+
+
+def test_the_recorded_pairing_is_the_replay_of_the_lines_as_they_are() -> None:
+    """The replay compares a join's pairing with the one markdown-it made (kept in the
+    snapshot): replayed with the runs' powers unchanged, it must give that very pairing."""
+    from pipeline.emphasis_pairing import _pairs
+    from pipeline.markdown_parser import DELIMITERS, parse_blocks, walk_inline
+
+    documents = [example["markdown"] for example in spec_examples()]
+    documents += [SAMPLE.read_text(encoding="utf-8"), *corpus_articles(30)]
+    snapshots = {token.meta[DELIMITERS][0]
+                 for text in documents for block in parse_blocks(text, delimiters=True)[0]
+                 for token in walk_inline(block.children or []) if DELIMITERS in token.meta}
+    assert len(snapshots) > 100
+    assert all(snapshot.ends and _pairs(snapshot, {}) == snapshot.ends
+               for snapshot in snapshots)
