@@ -33,8 +33,10 @@ _BLOCK_STYLES = {"|": "yaml-literal", ">": "yaml-folded"}
 # Where libyaml (YAML 1.1) reads otherwise than ruamel.yaml (1.2), found by comparing the
 # two on fuzzed front matter: it accepts tabs, tag handles and a comment stuck to a block
 # scalar's header that ruamel.yaml rejects, ends anchor names at other characters and breaks
-# lines at NEL, LS and PS.
-_LIBYAML_DIFFERS = re.compile("[\t!%&\x85\u2028\u2029]|[|>][-+0-9]*#")
+# lines at NEL, LS and PS.  A tag, an anchor or a directive starts after a space, a line
+# start or a flow or block indicator: inside a word ("Q&A", "50%") it is text to both.
+_LIBYAML_DIFFERS = re.compile(
+    "[\t\x85\u2028\u2029]|(?:^|[\\s\\[\\]{},:?-])[!%&]|[|>][-+0-9]*#", re.M)
 _NOT_TEXT = re.compile(r"^(?:[a-z][a-z0-9+.-]*://\S*|[0-9a-fA-F:._/-]+|\W*)$")
 # A plain scalar that would read back as the same string: no indicator at the start, no
 # ": " or " #" inside, no surrounding spaces.
@@ -54,6 +56,10 @@ def front_matter_segments(text: str, start: int, content: str, first_line: int, 
                           line) from None
     except YAMLError as exc:
         raise SourceError(f"invalid YAML front matter: {exc}", path, first_line) from None
+    except NotImplementedError as exc:  # ruamel.yaml's comment handling, on NEL for one
+        reason = str(exc).split(" [", 1)[0] or "not supported"
+        raise SourceError(f"invalid YAML front matter: ruamel.yaml cannot read it ({reason})",
+                          path, first_line) from None
     if not isinstance(root, MappingNode):
         return []
     segments = []

@@ -30,6 +30,9 @@ def project_with(make_project, fixture: str) -> Path:
                     "found unexpected end of stream\n"),
     ("bad-yaml-flow.md", "error: source/doc.md:2: invalid YAML front matter: "
                          "expected ',' or ']', but got '<stream end>'\n"),
+    # NEL (U+0085) in a value: ruamel.yaml raised NotImplementedError, a traceback.
+    ("bad-yaml-nel.md", "error: source/doc.md:2: invalid YAML front matter: ruamel.yaml "
+                        "cannot read it (overlap in comment)\n"),
 ])
 @pytest.mark.parametrize("command", [["extract"], ["update", "-l", "ja"], ["build"]])
 def test_bad_source(make_project, fixture: str, message: str, command: list[str]) -> None:
