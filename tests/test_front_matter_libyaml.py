@@ -147,3 +147,14 @@ def _composed(yaml: YAML, content: str) -> object:
         return "error"
     return [(value.value, value.start_mark.index, value.end_mark.index)
             for _key, value in root.value] if isinstance(root, MappingNode) else root
+
+
+@pytest.mark.parametrize("content", ["title: Q&A：50%的人\n", "tags: [AI&ML, 100%]\n",
+                                     "description: 你好!世界\n"])
+def test_ampersands_and_percents_inside_words_stay_with_libyaml(
+        content: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A tag, an anchor or a directive starts after a space or an indicator: inside a word
+    these are text to both parsers, and libyaml composes them (ten times faster)."""
+    assert not frontmatter._LIBYAML_DIFFERS.search(content)
+    assert _composed(frontmatter._libyaml(), content) != "error"
+    assert _segments(content, True, monkeypatch) == _segments(content, False, monkeypatch)
