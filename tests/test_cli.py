@@ -144,6 +144,23 @@ def test_an_empty_catalog_gets_a_full_header(make_project) -> None:
         "# Translators: 我\n" + undated.sub("", made).split("\n", 1)[1]
 
 
+def test_a_file_name_with_spaces_is_referenced_as_gettext_does(make_project) -> None:
+    """GNU gettext (0.22+) puts a file name with spaces between U+2068 and U+2069 in "#:"
+    lines, so that tools can tell it from two references; the file passes msgfmt -c."""
+    root = make_project({"my doc": "# 标题\n\n正文。\n", "plain": "正文。\n"})
+    assert run(root, "update", "-l", "ja").returncode == 0
+    for path in (root / "locales/my doc.pot", root / "locales/ja/LC_MESSAGES/my doc.po"):
+        text = path.read_text(encoding="utf-8")
+        assert "#: \u2068source/my doc.md\u2069:1\n" in text
+        assert "#: \u2068source/my doc.md\u2069:3\n" in text
+        result = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)],
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+    assert "#: source/plain.md:1\n" in (root / "locales/plain.pot").read_text(encoding="utf-8")
+    assert run(root, "build", "-l", "ja", "--format", "md").returncode == 0
+    assert (root / "build/ja/my doc.md").read_text(encoding="utf-8") == "# 标题\n\n正文。\n"
+
+
 def test_written_files_are_not_private(make_project) -> None:
     """Atomic writes go through a private temporary file; the result has the usual mode."""
     root = make_project({"doc": "正文。\n"})
