@@ -17,7 +17,7 @@ import polib
 
 from .document_cache import content_key, keep_record, read_record
 from .errors import CatalogError
-from .pofile_io import catalog_from_bytes, written_entries
+from .pofile_io import catalog_from_bytes, written_entries, written_entry_lines
 from .sourcefile import read_bytes
 
 _FIELDS = ("msgid", "msgstr", "msgid_plural", "msgstr_plural", "msgctxt", "obsolete",
@@ -38,7 +38,7 @@ def remember_catalog(store: Path, text: str, catalog: polib.POFile) -> None:
     """Keep ``catalog``, whose PO text is ``text`` (as written), for :func:`cached_catalog`,
     unless polib would read that text otherwise (then the build parses, as polib reads)."""
     entries = written_entries(catalog)
-    starts = _entry_lines(text)[1:]  # the first is the header's
+    starts = written_entry_lines(text)[1:]  # the first is the header's
     if len(starts) != len(entries) or not _reads_back_as_is(text, entries):
         return
     keep_record(store, (content_key(text.encode("utf-8")), catalog.header, catalog.metadata,
@@ -46,17 +46,6 @@ def remember_catalog(store: Path, text: str, catalog: polib.POFile) -> None:
                         ["fuzzy"] if catalog.metadata_is_fuzzy else [],
                         [(*(getattr(entry, name) for name in _FIELDS), line)
                          for entry, line in zip(entries, starts)]))
-
-
-def _entry_lines(text: str) -> list[int]:
-    """The line each entry of a PO text as polib writes it starts on (polib's ``linenum``):
-    entries are separated by one empty line, and no line of an entry is empty."""
-    lines, line, previous = [1], 1, 0
-    for match in re.finditer("\n\n", text):
-        line += text.count("\n", previous, match.end())
-        previous = match.end()
-        lines.append(line)
-    return lines
 
 
 def _reads_back_as_is(text: str, entries: list[polib.POEntry]) -> bool:

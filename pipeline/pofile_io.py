@@ -107,6 +107,18 @@ def written_entries(catalog: polib.POFile) -> list[polib.POEntry]:
         [entry for entry in catalog if entry.obsolete]
 
 
+def written_entry_lines(text: str) -> list[int]:
+    """The line each entry of a PO text as polib writes it starts on (polib's ``linenum``),
+    the header's first: entries are separated by one empty line, and no line of an entry is
+    empty.  (For any PO text, see :func:`msgid_lines`.)"""
+    lines, line, previous = [1], 1, 0
+    for match in re.finditer("\n\n", text):
+        line += text.count("\n", previous, match.end())
+        previous = match.end()
+        lines.append(line)
+    return lines
+
+
 def msgid_lines(text: str) -> dict[int, int]:
     """The line of each entry's ``msgid`` by the line the entry starts on (its first
     comment, as polib's ``linenum`` counts), for a PO file's text."""

@@ -250,8 +250,9 @@ def _in_brackets(before: str, after: str) -> bool:
     from it) may lie inside brackets, parentheses or angle brackets that close on a later
     line: a reference label there (``[中\n文\n字]``) would lose its whitespace and no
     longer match its definition, and ``](中\n文)`` or ``<ab:中\n文>``, no link destination
-    or autolink with a line break in it, would become one.  Escaped characters and code spans before the break do not count; with raw HTML
-    there, any opener before and closer after will do."""
+    or autolink with a line break in it, would become one.  Escaped characters and code
+    spans before the break do not count; with raw HTML there, any opener before and closer
+    after will do."""
     if "<" not in before:
         before = _ESCAPED_OR_CODE.sub("", before)
     return any(_unclosed(before, opener, closer) and closer in after
