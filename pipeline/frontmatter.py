@@ -56,10 +56,6 @@ def front_matter_segments(text: str, start: int, content: str, first_line: int, 
                           line) from None
     except YAMLError as exc:
         raise SourceError(f"invalid YAML front matter: {exc}", path, first_line) from None
-    except NotImplementedError as exc:  # ruamel.yaml's comment handling, on NEL for one
-        reason = str(exc).split(" [", 1)[0] or "not supported"
-        raise SourceError(f"invalid YAML front matter: ruamel.yaml cannot read it ({reason})",
-                          path, first_line) from None
     if not isinstance(root, MappingNode):
         return []
     segments = []
@@ -172,7 +168,17 @@ def _compose(content: str) -> Node | None:
             return root
         except YAMLError:
             pass
-    return _yaml().compose(content)  # type: ignore[no-any-return]
+    return _ruamel_compose(content)
+
+
+def _ruamel_compose(content: str) -> Node | None:
+    """ruamel.yaml's round-trip node tree; what it cannot read raises YAMLError, including
+    its NotImplementedError (its comment handling, on NEL in a value for one)."""
+    try:
+        return _yaml().compose(content)  # type: ignore[no-any-return]
+    except NotImplementedError as exc:
+        reason = str(exc).split(" [", 1)[0] or "not supported"
+        raise YAMLError(f"ruamel.yaml cannot read it ({reason})") from None
 
 
 @lru_cache(maxsize=1)
@@ -226,8 +232,10 @@ def render_scalar(style: str, value: str) -> str:
 @lru_cache(maxsize=4096)  # every build writes a value twice: its page and its Markdown
 def _reads_as_string(value: str, in_flow: bool) -> bool:
     try:
-        node = _yaml().compose(f"k: [{value}]\n" if in_flow else f"k: {value}\n")
+        node = _ruamel_compose(f"k: [{value}]\n" if in_flow else f"k: {value}\n")
     except YAMLError:
+        return False
+    if not isinstance(node, MappingNode):  # "k: ..." is one, but for the type checker
         return False
     scalar = node.value[0][1]
     if in_flow:

@@ -152,3 +152,18 @@ def test_anchors_tags_and_aliases_survive_a_translation() -> None:
     assert _values(rebuilt) == {"title": "T: 中文标题", "description": "T: 中文标题",
                                 "tags": ["T: 标签", "T: 其他"], "keywords": "T: 关键词"}
     assert "&x " in rebuilt and "!!str " in rebuilt
+
+
+def test_what_ruamel_yaml_cannot_read_is_a_yaml_error() -> None:
+    """ruamel.yaml raises NotImplementedError on some values with NEL; every caller of the
+    round-trip parser (segments, and the check that a translation reads back as written)
+    gets a YAMLError it handles instead."""
+    from ruamel.yaml.error import YAMLError
+
+    from pipeline.frontmatter import _ruamel_compose, _yaml
+
+    content = "a: \x85\n  b\x85\nc: d\n"
+    with pytest.raises(NotImplementedError):
+        _yaml().compose(content)
+    with pytest.raises(YAMLError, match=r"^ruamel.yaml cannot read it \(overlap in comment\)$"):
+        _ruamel_compose(content)
