@@ -94,10 +94,14 @@ def read_catalog(path: Path, shown: str) -> polib.POFile:
 
 
 def catalog_from_bytes(data: bytes, shown: str) -> polib.POFile:
-    """:func:`read_catalog` for a file's bytes already read.  Lines may end in CRLF or in
-    a lone CR (old Mac tools): a PO string holds neither, polib writes them escaped."""
-    text = decode_text(data, shown, CatalogError).replace("\r\n", "\n").replace("\r", "\n")
-    return parse_catalog(text, shown)
+    """:func:`read_catalog` for a file's bytes already read."""
+    return parse_catalog(catalog_text(data, shown), shown)
+
+
+def catalog_text(data: bytes, shown: str) -> str:
+    """A PO file's bytes as text with LF line ends.  Lines may end in CRLF or in a lone CR
+    (old Mac tools): a PO string holds neither, polib writes them escaped."""
+    return decode_text(data, shown, CatalogError).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def written_entries(catalog: polib.POFile) -> list[polib.POEntry]:

@@ -93,6 +93,18 @@ def test_check_levels_from_pipeline_toml(project, run) -> None:
     assert "[code-spans] warning: code span `GAN` missing" in result.stdout
 
 
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["CRLF", "CR"])
+def test_a_problem_in_a_po_with_other_line_ends_names_its_line(project, run,
+                                                               newline: str) -> None:
+    """Messages count lines as the catalog is read: CRLF and lone CR end a line alike."""
+    root = project({"正文包含`GAN`代码。": "The body has GAN code."})
+    line = msgid_line(root, "正文包含`GAN`代码。")
+    po = root / "locales/en/LC_MESSAGES/doc.po"
+    po.write_bytes(po.read_bytes().replace(b"\n", newline.encode()))
+    result = run(root, "check")
+    assert f"locales/en/LC_MESSAGES/doc.po:{line}: [code-spans]" in result.stdout
+
+
 def test_fix_applies_only_safe_fixes(project, run) -> None:
     root = project({
         "第二段，共2,000个。": "Second paragraph，2000  in all。",

@@ -17,8 +17,8 @@ import polib
 
 from ..document import Document
 from ..errors import CatalogError, ConfigError
-from ..sourcefile import read_text
-from ..pofile_io import msgid_lines
+from ..pofile_io import catalog_text, msgid_lines
+from ..sourcefile import read_bytes
 from ..project import Project
 from .checkers import CHECK_NAMES, CHECKS
 from .context import CheckContext, document_context
@@ -79,7 +79,7 @@ def project_checks(project: Project, document: Document, name: str, language: st
 
     def lines() -> dict[int, int]:
         try:
-            return msgid_lines(read_text(path, "", CatalogError).replace("\r\n", "\n"))
+            return msgid_lines(catalog_text(read_bytes(path, "", CatalogError), ""))
         except CatalogError:
             return {}  # reading the catalog itself reports what is wrong with it
 
