@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import spec_examples
+from conftest import spec_example_id, spec_examples
 from pipeline.mt.engine_errors import Rejected
 from pipeline.mt.protect import Protected, Terms, has_words, protect_spans, restore_spans
 
@@ -78,7 +78,7 @@ def test_has_words() -> None:
     assert not has_words(protect_spans("`x`：`y`"))
 
 
-@pytest.mark.parametrize("example", spec_examples(), ids=lambda e: f"spec-{e['example']}")
+@pytest.mark.parametrize("example", spec_examples(), ids=spec_example_id)
 def test_identity_on_commonmark_examples(example: dict) -> None:
     """Restoring the protected text itself gives the input back, for every spec example."""
     markdown = example["markdown"]

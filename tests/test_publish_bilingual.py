@@ -17,7 +17,7 @@ from pipeline.publish.render import render_tokens
 from pipeline.rebuild import rebuild_markdown
 from pipeline.segmenter import segment_document
 
-from conftest import spec_examples
+from conftest import spec_example_id, spec_examples
 from markdown_facts import block_structure
 
 
@@ -87,7 +87,7 @@ def _inlines(text: str) -> list[str]:
 EXAMPLES = spec_examples()
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=[f"spec-{e['example']}" for e in EXAMPLES])
+@pytest.mark.parametrize("example", EXAMPLES, ids=spec_example_id)
 def test_interleaving_keeps_structure_on_commonmark_examples(example: dict) -> None:
     """Lists stay lists, quotes quotes, tables tables; removing the pseudo-translated blocks
     gives back the source's blocks, and removing the source's gives the translation's."""
