@@ -53,33 +53,81 @@ class Glossary:
         """Forced translations for a language: source term → target term (the same dict
         each call: do not change it)."""
         if ("forced", language) not in self._made:
-            base = language.split("_")[0]
-            self._made["forced", language] = {entry.source: entry.target for entry in self.entries
-                                    if entry.target and entry.language in ("", language, base)}
+            # The most specific row wins, whatever their order: pt_BR over pt over all.
+            rank = {"": 0, language.split("_")[0]: 1, language: 2}
+            rows = sorted((rank[entry.language], index) for index, entry in enumerate(self.entries)
+                          if entry.target and entry.language in rank)
+            self._made["forced", language] = {self.entries[index].source:
+                                              self.entries[index].target for _, index in rows}
         return self._made["forced", language]  # type: ignore[no-any-return]
 
 
+COLUMNS = ("source", "target", "language", "note")
+_KEPT = "kept as it is"
+
+
 def parse_glossary(text: str, shown: str) -> Glossary:
-    """Parse glossary CSV text (header row required)."""
+    """Parse glossary CSV text (header row required).  Strict, as a file that steers every
+    translation should be: an unknown or repeated column, a row with more fields than the
+    header, a stray quote, and a term both kept and translated, or translated two ways for
+    one language, are errors at their line, not guesses."""
     # newline=None: CRLF and CR files read as LF, inside quoted fields too.
-    reader = csv.DictReader(io.StringIO(text, newline=None))
+    reader = csv.reader(io.StringIO(text, newline=None), strict=True)
+    rows: list[tuple[int, list[str]]] = []  # (line where the row starts, its fields)
+    line = 1
     try:
-        return Glossary(tuple(_entries(reader, shown)))
+        for row in reader:
+            rows.append((line, row))
+            line = reader.line_num + 1
     except csv.Error as exc:
-        # line_num counts the lines of the records read whole: the bad one starts after.
-        raise ConfigError(f"invalid CSV: {exc}", shown, reader.line_num + 1) from None
+        raise ConfigError(f"invalid CSV: {exc}", shown, line) from None
+    return Glossary(tuple(_entries(rows, shown)))
 
 
-def _entries(reader: csv.DictReader[str], shown: str) -> Iterator[GlossaryEntry]:
-    if reader.fieldnames is None or "source" not in reader.fieldnames:
+def _entries(rows: list[tuple[int, list[str]]], shown: str) -> Iterator[GlossaryEntry]:
+    header = [name.strip() for name in rows[0][1]] if rows else []
+    if "source" not in header:
         raise ConfigError("glossary needs a header row with a 'source' column", shown, 1)
-    for row in reader:
-        source = (row.get("source") or "").strip()
-        if not source:
+    unknown = [name for name in header if name not in COLUMNS]
+    if unknown:
+        raise ConfigError(f"unknown glossary column(s) {', '.join(map(repr, unknown))}: "
+                          f"the columns are {', '.join(COLUMNS)}", shown, 1)
+    repeated = sorted({name for name in header if header.count(name) > 1})
+    if repeated:
+        raise ConfigError(f"glossary column(s) named twice: {', '.join(map(repr, repeated))}",
+                          shown, 1)
+    seen: dict[str, list[tuple[GlossaryEntry, int]]] = {}  # source -> its rows so far
+    for line, row in rows[1:]:
+        if len(row) > len(header):
+            raise ConfigError(f"row has {len(row)} fields, the header names {len(header)}",
+                              shown, line)
+        fields = dict(zip(header, (value.strip() for value in row)))
+        if not fields.get("source"):
             continue
-        yield GlossaryEntry(source=source, target=(row.get("target") or "").strip(),
-                            language=(row.get("language") or "").strip().replace("-", "_"),
-                            note=(row.get("note") or "").strip())
+        entry = GlossaryEntry(source=fields["source"], target=fields.get("target", ""),
+                              language=fields.get("language", "").replace("-", "_"),
+                              note=fields.get("note", ""))
+        for other, first in seen.get(entry.source, []):
+            if _conflict(entry, other):
+                raise ConfigError(_conflict_message(entry, other, first), shown, line)
+        seen.setdefault(entry.source, []).append((entry, line))
+        yield entry
+
+
+def _conflict(entry: GlossaryEntry, other: GlossaryEntry) -> bool:
+    """Whether two rows of one term ask for what no translation can do: keep it and
+    translate it (a kept term is kept in every language), or translate it two ways for the
+    same language."""
+    if not entry.target or not other.target:
+        return bool(entry.target or other.target)
+    return entry.language == other.language and entry.target != other.target
+
+
+def _conflict_message(entry: GlossaryEntry, other: GlossaryEntry, first: int) -> str:
+    language = f" ({entry.language or other.language})" if entry.target and other.target \
+        and (entry.language or other.language) else ""
+    return (f"{entry.source!r}{language}: {repr(entry.target) if entry.target else _KEPT} "
+            f"here, {repr(other.target) if other.target else _KEPT} at line {first}")
 
 
 def load_glossary(locales_dir: Path, shown: str = f"locales/{GLOSSARY_NAME}") -> Glossary:
