@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
-import tempfile
 from pathlib import Path
 
 import polib
@@ -17,8 +17,6 @@ _MSGID = re.compile(r"^(#~ )?msgid ")
 _OBSOLETE_PREVIOUS = re.compile(r"^[ \t]*#~\|", re.M)
 _POLIB_LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?")
 _DATE_HEADERS = ("POT-Creation-Date", "PO-Revision-Date")
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)  # reading the umask means setting it: put it back at once
 _STRING = r'"(?:[^"\\]|\\.)*"'
 _PO_LINE = re.compile(rf"^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?{_STRING}[ \t]*$")
 
@@ -166,26 +164,57 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     part of one, even if the process dies mid-write.  ``durable`` also waits for the disk
     (fsync) before the switch: for what people wrote (catalogs), not for what a run can
     make again (outputs, caches), where it would cost a disk flush per file."""
+    handle, temporary = _temporary_beside(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                             dir=path.parent)
-    except OSError as exc:
-        raise FileSystemError.from_os_error(exc, str(path)) from None
-    try:
-        # mkstemp makes the file private (0600); give it the mode a plain open() would.
-        os.fchmod(handle, 0o666 & ~_UMASK)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(handle, view):]
             if durable:
-                os.fsync(stream.fileno())
+                os.fsync(handle)
+        finally:
+            os.close(handle)
         os.replace(temporary, path)
     except BaseException as exc:
-        Path(temporary).unlink(missing_ok=True)
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
         if isinstance(exc, OSError):
             raise FileSystemError.from_os_error(exc, str(path)) from None
         raise
+
+
+# Plain os calls, not tempfile.mkstemp, fchmod and a file object: a cold run writes several
+# files per document, and those layers cost about 40 of the 340 us of a new file's write
+# here.  O_EXCL with the process id and a counter in the name: no two writers share a
+# temporary, and a leftover of a dead process is stepped over.
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+_temporaries = itertools.count()
+
+
+def _temporary_beside(path: Path) -> tuple[int, str]:
+    """A new file next to ``path`` (its folder made if missing), open for writing, with the
+    mode a plain open() would give (0666 less the umask)."""
+    folder = os.path.dirname(path) or "."
+    made_folder = False
+    for _ in range(100):
+        temporary = os.path.join(folder, f".{path.name}.{os.getpid()}-{next(_temporaries)}.tmp")
+        try:
+            return os.open(temporary, _CREATE, 0o666), temporary
+        except FileExistsError:
+            continue  # left by a dead process that had our pid
+        except FileNotFoundError as exc:
+            if made_folder:
+                raise FileSystemError.from_os_error(exc, str(path)) from None
+            made_folder = True
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise FileSystemError.from_os_error(error, str(path)) from None
+        except OSError as exc:
+            raise FileSystemError.from_os_error(exc, str(path)) from None
+    raise FileSystemError("cannot write: no free temporary name beside it", str(path))
 
 
 def write_changed(path: Path, data: bytes) -> bool:

@@ -136,3 +136,42 @@ def test_a_catalog_whose_entries_differ_from_the_template_is_serialized() -> Non
     catalog[1].flags = ["fuzzy"]
     made = serialize_copy(catalog, template, serialize_catalog(template))
     assert made == serialize_catalog(catalog) and "#, fuzzy" in made
+
+
+def test_an_atomic_write_makes_its_folder_and_leaves_no_temporary(tmp_path: Path) -> None:
+    import os
+
+    from pipeline import pofile_io
+
+    target = tmp_path / "new" / "deeper" / "doc.po"
+    pofile_io.write_atomic(target, b"first", durable=False)
+    pofile_io.write_atomic(target, b"second")
+    assert target.read_bytes() == b"second"
+    # A dead process with our pid left the next temporary name: it is stepped over, not
+    # truncated or reused.
+    counter = pofile_io._temporaries
+    taken = next(counter) + 1
+    leftover = target.parent / f".doc.po.{os.getpid()}-{taken}.tmp"
+    leftover.write_bytes(b"someone else's")
+    pofile_io.write_atomic(target, b"third", durable=False)
+    assert (target.read_bytes(), leftover.read_bytes()) == (b"third", b"someone else's")
+    leftover.unlink()
+    assert sorted(p.name for p in target.parent.iterdir()) == ["doc.po"]
+
+
+def test_a_failed_atomic_write_keeps_the_old_file_and_removes_its_temporary(
+        tmp_path: Path) -> None:
+    from pipeline.errors import FileSystemError
+    from pipeline.pofile_io import write_atomic
+
+    folder = tmp_path / "doc.po"
+    folder.mkdir()  # a folder where the file goes: the switch fails after the write
+    with pytest.raises(FileSystemError, match="cannot write: "):
+        write_atomic(folder, b"data")
+    assert list(tmp_path.iterdir()) == [folder] and list(folder.iterdir()) == []
+    blocker = tmp_path / "file"
+    blocker.write_bytes(b"kept")
+    with pytest.raises(FileSystemError) as error:
+        write_atomic(blocker / "doc.po", b"data")  # its folder would have to be a file
+    assert error.value.path == str(blocker / "doc.po")
+    assert blocker.read_bytes() == b"kept"
