@@ -17,15 +17,19 @@ from pipeline.mt.engine_errors import EngineUnavailable, RateLimited, Rejected
 from pipeline.mt.engines import open_engine
 from pipeline.mt.settings import EngineSettings
 from standins import (
+    BaiduHandler,
     Behaviour,
     ChatCompletionsHandler,
     DeepLHandler,
     GoogleMobileHandler,
     LibreTranslateHandler,
+    MicrosoftHandler,
     StandIn,
     closed_port_url,
     fake_translate,
 )
+from standins import baidu as baidu_standin
+from standins import microsoft as microsoft_standin
 from standins.deepl import KEY as DEEPL_KEY
 
 FAST = EngineSettings(timeout=0.4, retries=0, backoff=0.01)
@@ -177,3 +181,109 @@ def test_deep_translator_alone_has_no_timeout_but_ours_does() -> None:
         engine = open_engine(replace(FAST, name="libre", url=server.url, timeout=0.2), "zh", "en")
         with pytest.raises(EngineUnavailable):
             engine.translate(["你好"], "")
+
+
+@pytest.fixture
+def keyed(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    """The stand-ins' keys for Baidu and Microsoft in the environment."""
+    monkeypatch.setenv("BAIDU_APPID", baidu_standin.APPID)
+    monkeypatch.setenv("BAIDU_APPKEY", baidu_standin.APPKEY)
+    monkeypatch.setenv("MICROSOFT_API_KEY", microsoft_standin.KEY)
+    monkeypatch.setenv("MICROSOFT_REGION", "eastasia")
+    return monkeypatch
+
+
+def test_baidu_through_deep_translator(keyed: pytest.MonkeyPatch) -> None:
+    """deep-translator signs the request; the stand-in checks the signature and answers one
+    result per line."""
+    with StandIn(BaiduHandler) as server:
+        engine = open_engine(replace(FAST, name="baidu", url=server.url), "zh", "ja")
+        assert engine.target == "jp"
+        two_lines = "第一行\n第二行"
+        assert engine.translate([TEXT, two_lines], "") == [fake_translate(TEXT),
+                                                            fake_translate(two_lines)]
+        assert server.behaviour.received == [TEXT, "第一行", "第二行"]
+
+
+@pytest.mark.parametrize("fault, error, message", [
+    # The free plan's one request a second: retried after a pause, not a refusal.
+    ("54003", RateLimited, "rate-limited (Baidu error 54003)"),
+    ("54005", RateLimited, "rate-limited (Baidu error 54005)"),
+    ("52001", EngineUnavailable, "server error (Baidu error 52001)"),
+    ("54004", Rejected, "quota exceeded (account balance) (Baidu error 54004)"),
+    ("90107", Rejected, "not authorized (service not enabled) (Baidu error 90107)"),
+    ("500", EngineUnavailable, "server error (HTTP 500)"),
+    ("not-json", EngineUnavailable, "unreadable reply (not JSON)"),
+    ("empty", Rejected, "empty reply"),
+])
+def test_baidu_error_codes_become_our_errors(keyed: pytest.MonkeyPatch, fault: str,
+                                             error: type, message: str) -> None:
+    with StandIn(BaiduHandler, Behaviour(faults=[fault])) as server:
+        engine = open_engine(replace(FAST, name="baidu", url=server.url), "zh", "en")
+        with pytest.raises(error) as caught:
+            engine.translate([TEXT], "")
+        assert caught.value.message == message
+        assert engine.translate([TEXT], "") == [fake_translate(TEXT)]  # and it recovers
+
+
+@pytest.mark.parametrize("variable, message", [
+    ("BAIDU_APPKEY", "not authorized (wrong signature: check $BAIDU_APPKEY) (Baidu error 54001)"),
+    ("BAIDU_APPID", "not authorized (check $BAIDU_APPID) (Baidu error 52003)"),
+])
+def test_baidu_wrong_keys_are_named(keyed: pytest.MonkeyPatch, variable: str,
+                                    message: str) -> None:
+    keyed.setenv(variable, "s3cret-value")
+    with StandIn(BaiduHandler) as server:
+        engine = open_engine(replace(FAST, name="baidu", url=server.url), "zh", "en")
+        with pytest.raises(Rejected) as caught:
+            engine.translate([TEXT], "")
+        assert caught.value.message == message
+
+
+def test_microsoft_through_deep_translator(keyed: pytest.MonkeyPatch) -> None:
+    """The language list comes from the configured endpoint, as the translations do; the
+    service lists ``zh-Hans`` and the client keeps its codes in lower case."""
+    with StandIn(MicrosoftHandler) as server:
+        engine = open_engine(replace(FAST, name="microsoft", url=server.url + "/"), "zh", "pt_PT")
+        assert (engine.source, engine.target) == ("zh-hans", "pt-pt")
+        assert engine.translate([TEXT, "世界"], "") == [fake_translate(TEXT), fake_translate("世界")]
+        assert [h.get("Ocp-Apim-Subscription-Region") for h in server.behaviour.headers] == \
+            ["eastasia", "eastasia"]
+        traditional = open_engine(replace(FAST, name="microsoft", url=server.url), "zh", "zh_TW")
+        assert traditional.translate(["世界"], "") == [fake_translate("世界")]
+
+
+@pytest.mark.parametrize("fault, error, message", [
+    ("403001", Rejected, "quota exceeded (free tier) (Microsoft error 403001)"),
+    ("400036", Rejected, "language not supported (Microsoft error 400036)"),
+    ("429", RateLimited, "rate-limited (HTTP 429)"),
+    ("500", EngineUnavailable, "server error (HTTP 500)"),
+    ("not-json", EngineUnavailable, "unreadable reply (not JSON)"),
+    ("empty", Rejected, "empty reply"),
+])
+def test_microsoft_errors_become_our_errors(keyed: pytest.MonkeyPatch, fault: str, error: type,
+                                            message: str) -> None:
+    with StandIn(MicrosoftHandler, Behaviour(faults=[fault])) as server:
+        engine = open_engine(replace(FAST, name="microsoft", url=server.url), "zh", "en")
+        with pytest.raises(error) as caught:
+            engine.translate([TEXT], "")
+        assert caught.value.message == message
+        assert engine.translate([TEXT], "") == [fake_translate(TEXT)]  # and it recovers
+
+
+def test_microsoft_wrong_key_is_named(keyed: pytest.MonkeyPatch) -> None:
+    keyed.setenv("MICROSOFT_API_KEY", "wrong-key")
+    with StandIn(MicrosoftHandler) as server:
+        engine = open_engine(replace(FAST, name="microsoft", url=server.url), "zh", "en")
+        with pytest.raises(Rejected) as caught:
+            engine.translate([TEXT], "")
+    assert caught.value.message == ("not authorized (check $MICROSOFT_API_KEY and "
+                                    "$MICROSOFT_REGION) (Microsoft error 401000)")
+
+
+def test_microsoft_unsupported_language_fails_before_any_translation(
+        keyed: pytest.MonkeyPatch) -> None:
+    with StandIn(MicrosoftHandler) as server:
+        with pytest.raises(ConfigError, match="language not supported by the engine"):
+            open_engine(replace(FAST, name="microsoft", url=server.url), "zh", "sw")
+        assert server.behaviour.requests == 0 and server.behaviour.headers == []

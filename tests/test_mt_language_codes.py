@@ -27,7 +27,7 @@ CODES = [  # (engine function, our code as typed, engine code)
     (mymemory_code, "ja", "ja-JP"), (mymemory_code, "he", "he-IL"),
     (deepl_code, "en", "EN-US"), (deepl_code, "en-GB", "EN-GB"), (deepl_code, "pt", "PT-BR"),
     (deepl_code, "pt-PT", "PT-PT"), (deepl_code, "zh-TW", "ZH-HANT"), (deepl_code, "ja", "JA"),
-    (microsoft_code, "zh", "zh-Hans"), (microsoft_code, "zh-Hant", "zh-Hant"),
+    (microsoft_code, "zh", "zh-hans"), (microsoft_code, "zh-Hant", "zh-hant"),
     (baidu_code, "ja", "jp"), (baidu_code, "ko", "kor"), (baidu_code, "zh-TW", "cht"),
     (language_name, "ja", "Japanese"),
 ]

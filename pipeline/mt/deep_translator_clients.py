@@ -28,11 +28,12 @@ from deep_translator.exceptions import (
     TooManyRequests,
     TranslationNotFound,
 )
+import requests
 
 from ..errors import ConfigError, PipelineError
 from .engine_errors import EngineUnavailable, RateLimited, Rejected
 from .engines import Translate
-from .http_session import install, request_timeout
+from .http_session import ReplyCheck, install, request_timeout
 from .settings import EngineSettings, secret
 
 Client = Any
@@ -85,12 +86,14 @@ def _reply(result: Any) -> str:
     return result
 
 
-def deep_translator_engine(module: ModuleType, factory: Factory) -> Callable[
+def deep_translator_engine(module: ModuleType, factory: Factory,
+                           check: ReplyCheck | None = None) -> Callable[
         [EngineSettings, str, str], Translate]:
-    """A ``connect(settings, source, target) -> translate`` for a deep-translator client."""
+    """A ``connect(settings, source, target) -> translate`` for a deep-translator client
+    (``check``: see :data:`ReplyCheck`)."""
 
     def connect(settings: EngineSettings, source: str, target: str) -> Translate:
-        install(module)
+        install(module, check)
         local = threading.local()
 
         def client() -> Client:
@@ -136,20 +139,93 @@ def _mymemory(settings: EngineSettings, source: str, target: str) -> Client:
                                                        email=secret("MYMEMORY_EMAIL"))
 
 
+MICROSOFT_URL = "https://api.cognitive.microsofttranslator.com"
+_MICROSOFT_REFUSED = {403001: "quota exceeded (free tier)",
+                      400035: "language not supported", 400036: "language not supported"}
+
+
+class _MicrosoftClient(deep_translator.microsoft.MicrosoftTranslator):  # type: ignore[misc]
+    """deep-translator's client, at an endpoint of our choice: a region's
+    (``https://api-eur.cognitive.microsofttranslator.com``) or a custom domain.  The client
+    asks a fixed host for its language list: here the endpoint is asked."""
+
+    def __init__(self, endpoint: str, **kwargs: Any) -> None:
+        self._endpoint = endpoint
+        super().__init__(**kwargs)
+        self._base_url = f"{endpoint}/translate?api-version=3.0"
+
+    def _get_supported_languages(self) -> dict[str, str]:
+        reply = deep_translator.microsoft.requests.get(
+            f"{self._endpoint}/languages", params={"api-version": "3.0", "scope": "translation"})
+        table = reply.json()["translation"]
+        # As the client's own: names and codes in lower case ("zh-hans").
+        return {table[code]["name"].lower(): code.lower() for code in table}
+
+
 def _microsoft(settings: EngineSettings, source: str, target: str) -> Client:
     (key,) = _needed("microsoft", "MICROSOFT_API_KEY")
-    return deep_translator.microsoft.MicrosoftTranslator(
-        source=source, target=target, api_key=key, region=secret("MICROSOFT_REGION"))
+    endpoint = (settings.url or MICROSOFT_URL).rstrip("/")
+    return _MicrosoftClient(endpoint, source=source, target=target, api_key=key,
+                            region=secret("MICROSOFT_REGION"))
+
+
+def _microsoft_reply(response: requests.Response) -> None:
+    """Microsoft answers a refusal with HTTP 4xx and ``{"error": {"code": 401000, ...}}``;
+    the client would only say "MicrosoftAPIerror".  (429 and 5xx are handled before.)"""
+    if response.status_code < 400:
+        return
+    try:
+        code = int(response.json()["error"]["code"])
+    except (ValueError, KeyError, TypeError):
+        code = response.status_code * 1000
+    if code // 1000 == 401:
+        reason = "not authorized (check $MICROSOFT_API_KEY and $MICROSOFT_REGION)"
+    else:
+        reason = _MICROSOFT_REFUSED.get(code, "request refused")
+    raise Rejected(f"{reason} (Microsoft error {code})")
+
+
+BAIDU_PATH = "/api/trans/vip/translate"
+_BAIDU_REFUSED = {
+    "52003": "not authorized (check $BAIDU_APPID)",
+    "54001": "not authorized (wrong signature: check $BAIDU_APPKEY)",
+    "58000": "not authorized (client IP not allowed)",
+    "90107": "not authorized (service not enabled)",
+    "54004": "quota exceeded (account balance)",
+    "58001": "language pair not supported",
+    "58002": "service closed",
+}
 
 
 def _baidu(settings: EngineSettings, source: str, target: str) -> Client:
     appid, appkey = _needed("baidu", "BAIDU_APPID", "BAIDU_APPKEY")
-    return deep_translator.baidu.BaiduTranslator(source=source, target=target, appid=appid,
-                                                 appkey=appkey)
+    client = deep_translator.baidu.BaiduTranslator(source=source, target=target, appid=appid,
+                                                   appkey=appkey)
+    if settings.url:  # a gateway in front of the service (or a stand-in)
+        client._base_url = settings.url.rstrip("/") + BAIDU_PATH
+    return client
+
+
+def _baidu_reply(response: requests.Response) -> None:
+    """Baidu answers every refusal with HTTP 200 and an ``error_code``; the client would
+    only say "BaiduAPIerror".  Its free plan allows one request a second, so the rate
+    limits (54003, 54005) must be retried after a pause, not counted as refusals."""
+    try:
+        data = response.json()
+    except ValueError:
+        return  # the client's own handling reports it
+    code = str(data.get("error_code", "")) if isinstance(data, dict) else ""
+    if code in ("", "52000"):
+        return
+    if code in ("54003", "54005"):
+        raise RateLimited(f"rate-limited (Baidu error {code})")
+    if code in ("52001", "52002"):
+        raise EngineUnavailable(f"server error (Baidu error {code})")
+    raise Rejected(f"{_BAIDU_REFUSED.get(code, 'request refused')} (Baidu error {code})")
 
 
 google = deep_translator_engine(deep_translator.google, _google)
 libre = deep_translator_engine(deep_translator.libre, _libre)
 mymemory = deep_translator_engine(deep_translator.mymemory, _mymemory)
-microsoft = deep_translator_engine(deep_translator.microsoft, _microsoft)
-baidu = deep_translator_engine(deep_translator.baidu, _baidu)
+microsoft = deep_translator_engine(deep_translator.microsoft, _microsoft, _microsoft_reply)
+baidu = deep_translator_engine(deep_translator.baidu, _baidu, _baidu_reply)

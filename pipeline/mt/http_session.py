@@ -14,7 +14,7 @@ unchanged.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import ModuleType
 from typing import Any
@@ -85,25 +85,37 @@ def send(method: str, url: str, timeout: float | None = None,
     return checked(response)
 
 
+ReplyCheck = Callable[[requests.Response], None]
+"""Looks at an engine's reply before its client does, and raises our error for a failure
+the client would report vaguely (Baidu answers HTTP 200 with an error code in the body)."""
+
+
 class TimedRequests:
     """What a deep-translator client module sees as ``requests``."""
 
     exceptions = requests.exceptions
 
+    def __init__(self, check: ReplyCheck | None = None) -> None:
+        self.check = check
+
     def get(self, url: str, **kwargs: Any) -> requests.Response:
-        return send("GET", url, **kwargs)
+        return self._checked(send("GET", url, **kwargs))
 
     def post(self, url: str, **kwargs: Any) -> requests.Response:
-        return send("POST", url, **kwargs)
+        return self._checked(send("POST", url, **kwargs))
+
+    def _checked(self, response: requests.Response) -> requests.Response:
+        if self.check is not None and getattr(_local, "timeout", None) is not None:
+            self.check(response)  # only in our adapters' calls: others get the plain reply
+        return response
 
     def __getattr__(self, name: str) -> Any:
         return getattr(requests, name)
 
 
-TIMED_REQUESTS = TimedRequests()
-
-
-def install(module: ModuleType) -> None:
-    """Route a deep-translator client module's requests through :func:`send`."""
-    if getattr(module, "requests", None) is not TIMED_REQUESTS:
-        module.requests = TIMED_REQUESTS  # type: ignore[attr-defined]
+def install(module: ModuleType, check: ReplyCheck | None = None) -> None:
+    """Route a deep-translator client module's requests through :func:`send`, each reply
+    looked at by ``check`` first."""
+    current = getattr(module, "requests", None)
+    if not isinstance(current, TimedRequests) or current.check is not check:
+        module.requests = TimedRequests(check)  # type: ignore[attr-defined]

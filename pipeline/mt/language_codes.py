@@ -96,11 +96,12 @@ def deepl_code(language: str, target: bool = True) -> str:
 
 
 def microsoft_code(language: str, target: bool = True) -> str:
-    """Microsoft: ``zh-Hans``/``zh-Hant``, ``pt-pt``, else the language (checked by the
-    client against the service's own list)."""
+    """Microsoft: ``zh-hans``/``zh-hant``, ``pt-pt``, else the language (checked by the
+    client against the service's own list, which it keeps in lower case: the service reads
+    codes in any case)."""
     base, _, territory = _parts(language)
     if base == "zh":
-        return "zh-Hant" if _traditional(language) else "zh-Hans"
+        return "zh-hant" if _traditional(language) else "zh-hans"
     if base == "pt" and territory == "PT":
         return "pt-pt"
     return base

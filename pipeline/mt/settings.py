@@ -5,7 +5,7 @@ line (which wins).  Keys never come from a file: only from the environment (:fun
 
     [engine]
     name = "libre"                  # google (default), libre, deepl, llm, pseudo, none ...
-    url = "http://127.0.0.1:5000/"  # libre, deepl, llm: where the service is
+    url = "http://127.0.0.1:5000/"  # libre, deepl, llm, microsoft, baidu: where the service is
     jobs = 8                        # requests in flight (default: per engine)
     timeout = 20                    # seconds per request
     retries = 3                     # retries after a timeout, 5xx or 429

@@ -69,6 +69,8 @@ class Behaviour:
         self.requests = 0
         self.received: list[str] = []
         self.prompts: list[str] = []
+        self.headers: list[dict[str, str]] = []
+        """Headers of the requests a handler chose to record (keys, regions)."""
 
     def next_fault(self) -> str | None:
         with self.lock:
