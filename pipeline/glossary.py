@@ -12,8 +12,8 @@ import csv
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 from .errors import ConfigError
 from .sourcefile import read_text
@@ -36,30 +36,32 @@ class Glossary:
     """Do-not-translate terms and forced translations."""
 
     entries: tuple[GlossaryEntry, ...] = field(default_factory=tuple)
-    _made: dict[tuple[str, ...], Any] = field(default_factory=dict, init=False, compare=False,
-                                              repr=False)
-    """What the methods below worked out: checks ask for every entry of every catalog (not
-    an argument: ``replace()`` gives a copy with other entries an empty one)."""
+    _forced: dict[str, dict[str, str]] = field(default_factory=dict, init=False,
+                                               compare=False, repr=False)
+    """:meth:`forced` by language, worked out once: checks ask for every entry of every
+    catalog (not an argument: ``replace()`` gives a copy with other entries an empty one)."""
+
+    @cached_property
+    def _keep(self) -> list[str]:
+        terms = {entry.source for entry in self.entries if not entry.target}
+        return sorted(terms, key=lambda term: (-len(term), term))
 
     def keep_terms(self) -> list[str]:
         """Do-not-translate terms, longest first (so ``GPT-4`` wins over ``GPT``); the
         same list each call: do not change it."""
-        if ("keep",) not in self._made:
-            terms = {entry.source for entry in self.entries if not entry.target}
-            self._made["keep",] = sorted(terms, key=lambda term: (-len(term), term))
-        return self._made["keep",]  # type: ignore[no-any-return]
+        return self._keep
 
     def forced(self, language: str) -> dict[str, str]:
         """Forced translations for a language: source term → target term (the same dict
         each call: do not change it)."""
-        if ("forced", language) not in self._made:
+        if language not in self._forced:
             # The most specific row wins, whatever their order: pt_BR over pt over all.
             rank = {"": 0, language.split("_")[0]: 1, language: 2}
             rows = sorted((rank[entry.language], index) for index, entry in enumerate(self.entries)
                           if entry.target and entry.language in rank)
-            self._made["forced", language] = {self.entries[index].source:
-                                              self.entries[index].target for _, index in rows}
-        return self._made["forced", language]  # type: ignore[no-any-return]
+            self._forced[language] = {self.entries[index].source: self.entries[index].target
+                                      for _, index in rows}
+        return self._forced[language]
 
 
 COLUMNS = ("source", "target", "language", "note")
