@@ -109,9 +109,21 @@ def test_machine_lang_is_a_private_use_tag() -> None:
     assert machine_lang("pt_BR", "zh") == "pt-BR-x-mtfrom-zh"
 
 
-@pytest.mark.parametrize("language,used", [("ja", "ja"), ("zh_Hant", "zh"), ("fr", "en")])
-def test_labels_fall_back_to_english(language: str, used: str) -> None:
+@pytest.mark.parametrize("language,used", [
+    ("ja", "ja"), ("zh", "zh"), ("zh_CN", "zh"), ("zh_Hans_SG", "zh"), ("zh_Hant", "zh_Hant"),
+    ("zh_TW", "zh_Hant"), ("zh_Hant_HK", "zh_Hant"), ("pt_BR", "pt"), ("fr", "fr"),
+    ("sw", "en"), ("tlh", "en"),
+])
+def test_labels_fall_back_to_the_base_language_then_english(language: str, used: str) -> None:
     assert labels(language).lang == used
+
+
+def test_every_language_has_every_label() -> None:
+    from pipeline.publish.labels import _TEXTS
+
+    for language, texts in _TEXTS.items():
+        assert texts.keys() == _TEXTS["en"].keys(), language
+        assert all(text.strip() for text in texts.values()), language
 
 
 def _catalog(*entries: polib.POEntry) -> dict:

@@ -1,5 +1,6 @@
 """The few words a page says itself (notices, navigation), in the reader's language where we
-have them; other languages get English, marked ``lang="en"``."""
+have them; other languages get English, marked ``lang="en"``.  Traditional Chinese has its
+own (a reader in Taipei or Hong Kong should not get Simplified characters)."""
 
 from __future__ import annotations
 
@@ -37,7 +38,84 @@ _TEXTS: dict[str, dict[str, str]] = {
         "machine_segment": "機械翻訳（未校閲）",
         "draft_badge": "下書き",
     },
+    "zh_Hant": {
+        "languages": "語言",
+        "index": "全部文件",
+        "bilingual": "雙語版",
+        "document": "文件",
+        "draft": "此譯本為草稿，尚未完成。",
+        "machine": "本頁部分內容為尚未審校的機器翻譯，以虛線標出。",
+        "machine_segment": "機器翻譯，尚未審校",
+        "draft_badge": "草稿",
+    },
+    "ko": {
+        "languages": "언어",
+        "index": "모든 문서",
+        "bilingual": "대역판",
+        "document": "문서",
+        "draft": "이 번역은 초안이며 아직 완성되지 않았습니다.",
+        "machine": "이 페이지의 일부는 아직 아무도 검토하지 않은 기계 번역입니다. 점선으로 표시되어 "
+                   "있습니다.",
+        "machine_segment": "기계 번역, 검토되지 않음",
+        "draft_badge": "초안",
+    },
+    "fr": {
+        "languages": "Langues",
+        "index": "Tous les documents",
+        "bilingual": "Édition bilingue",
+        "document": "Document",
+        "draft": "Cette traduction est un brouillon : elle n’est pas encore terminée.",
+        "machine": "Certaines parties de cette page sont des traductions automatiques que "
+                   "personne n’a encore relues. Elles sont soulignées en pointillés.",
+        "machine_segment": "Traduction automatique, non relue",
+        "draft_badge": "brouillon",
+    },
+    "de": {
+        "languages": "Sprachen",
+        "index": "Alle Dokumente",
+        "bilingual": "Zweisprachige Ausgabe",
+        "document": "Dokument",
+        "draft": "Diese Übersetzung ist ein Entwurf: Sie ist noch nicht vollständig.",
+        "machine": "Teile dieser Seite sind maschinelle Übersetzungen, die noch niemand "
+                   "geprüft hat. Sie sind gepunktet unterstrichen.",
+        "machine_segment": "Maschinelle Übersetzung, nicht geprüft",
+        "draft_badge": "Entwurf",
+    },
+    "es": {
+        "languages": "Idiomas",
+        "index": "Todos los documentos",
+        "bilingual": "Edición bilingüe",
+        "document": "Documento",
+        "draft": "Esta traducción es un borrador: todavía no está completa.",
+        "machine": "Partes de esta página son traducciones automáticas que nadie ha revisado "
+                   "todavía. Están marcadas con una línea de puntos.",
+        "machine_segment": "Traducción automática, sin revisar",
+        "draft_badge": "borrador",
+    },
+    "pt": {
+        "languages": "Idiomas",
+        "index": "Todos os documentos",
+        "bilingual": "Edição bilíngue",
+        "document": "Documento",
+        "draft": "Esta tradução é um rascunho: ainda não está completa.",
+        "machine": "Partes desta página são traduções automáticas que ninguém revisou ainda. "
+                   "Estão marcadas com uma linha pontilhada.",
+        "machine_segment": "Tradução automática, não revisada",
+        "draft_badge": "rascunho",
+    },
+    "ru": {
+        "languages": "Языки",
+        "index": "Все документы",
+        "bilingual": "Двуязычное издание",
+        "document": "Документ",
+        "draft": "Этот перевод — черновик: он ещё не завершён.",
+        "machine": "Части этой страницы — машинный перевод, который ещё никто не проверил. "
+                   "Они подчёркнуты пунктиром.",
+        "machine_segment": "Машинный перевод, не проверен",
+        "draft_badge": "черновик",
+    },
 }
+_TRADITIONAL = {"Hant", "TW", "HK", "MO"}
 
 
 @dataclass(frozen=True)
@@ -52,7 +130,10 @@ class Labels:
 
 
 def labels(language: str) -> Labels:
-    """The labels for ``language`` (``zh_Hant`` uses ``zh``), else English."""
-    base = language.split("_")[0]
+    """The labels for ``language`` (``pt_BR`` uses ``pt``; ``zh_TW``, ``zh_HK`` and
+    ``zh_Hant`` use ``zh_Hant``), else English."""
+    base, *rest = language.split("_")
+    if base == "zh" and _TRADITIONAL.intersection(rest):
+        return Labels("zh_Hant", _TEXTS["zh_Hant"])
     code = base if base in _TEXTS else "en"
     return Labels(code, _TEXTS[code])
