@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .errors import ConfigError
+from .languages import normalize_language
 from .sourcefile import read_text
 
 GLOSSARY_NAME = "glossary.csv"
@@ -55,8 +56,10 @@ class Glossary:
         """Forced translations for a language: source term → target term (the same dict
         each call: do not change it)."""
         if language not in self._forced:
-            # The most specific row wins, whatever their order: pt_BR over pt over all.
-            rank = {"": 0, language.split("_")[0]: 1, language: 2}
+            # The most specific row wins, whatever their order: pt_BR over pt over all, and
+            # zh_Hant_TW over zh_Hant over zh.
+            parts = language.split("_")
+            rank = {"_".join(parts[:size]): size for size in range(len(parts) + 1)}
             rows = sorted((rank[entry.language], index) for index, entry in enumerate(self.entries)
                           if entry.target and entry.language in rank)
             self._forced[language] = {self.entries[index].source: self.entries[index].target
@@ -70,9 +73,10 @@ _KEPT = "kept as it is"
 
 def parse_glossary(text: str, shown: str) -> Glossary:
     """Parse glossary CSV text (header row required).  Strict, as a file that steers every
-    translation should be: an unknown or repeated column, a row with more fields than the
-    header, a stray quote, and a term both kept and translated, or translated two ways for
-    one language, are errors at their line, not guesses."""
+    translation should be: an unknown or repeated column, text in a column the header does
+    not name, text after a closing quote or a quote never closed, an unknown language, and a
+    term both kept and translated, or translated two ways for one language, are errors at
+    their line, not guesses."""
     # newline=None: CRLF and CR files read as LF, inside quoted fields too.
     reader = csv.reader(io.StringIO(text, newline=None), strict=True)
     rows: list[tuple[int, list[str]]] = []  # (line where the row starts, its fields)
@@ -87,33 +91,57 @@ def parse_glossary(text: str, shown: str) -> Glossary:
 
 
 def _entries(rows: list[tuple[int, list[str]]], shown: str) -> Iterator[GlossaryEntry]:
-    header = [name.strip() for name in rows[0][1]] if rows else []
-    if "source" not in header:
-        raise ConfigError("glossary needs a header row with a 'source' column", shown, 1)
-    unknown = [name for name in header if name not in COLUMNS]
-    if unknown:
-        raise ConfigError(f"unknown glossary column(s) {', '.join(map(repr, unknown))}: "
-                          f"the columns are {', '.join(COLUMNS)}", shown, 1)
-    repeated = sorted({name for name in header if header.count(name) > 1})
-    if repeated:
-        raise ConfigError(f"glossary column(s) named twice: {', '.join(map(repr, repeated))}",
-                          shown, 1)
+    header = _header(rows[0][1] if rows else [], shown)
     seen: dict[str, list[tuple[GlossaryEntry, int]]] = {}  # source -> its rows so far
     for line, row in rows[1:]:
-        if len(row) > len(header):
-            raise ConfigError(f"row has {len(row)} fields, the header names {len(header)}",
-                              shown, line)
-        fields = dict(zip(header, (value.strip() for value in row)))
+        values = [value.strip() for value in row]
+        # Spreadsheets add empty columns (trailing commas): harmless, unless they hold text.
+        stray = [i for i, value in enumerate(values)
+                 if value and (i >= len(header) or not header[i])]
+        if stray:
+            raise ConfigError(f"field {stray[0] + 1} has no column name in the header", shown,
+                              line)
+        fields = dict(zip(header, values))
         if not fields.get("source"):
             continue
         entry = GlossaryEntry(source=fields["source"], target=fields.get("target", ""),
-                              language=fields.get("language", "").replace("-", "_"),
+                              language=_language(fields.get("language", ""), shown, line),
                               note=fields.get("note", ""))
+        if entry.language and not entry.target:
+            raise ConfigError(f"{entry.source!r} is kept as it is in every language: leave "
+                              "its 'language' empty (or give a target)", shown, line)
         for other, first in seen.get(entry.source, []):
             if _conflict(entry, other):
                 raise ConfigError(_conflict_message(entry, other, first), shown, line)
         seen.setdefault(entry.source, []).append((entry, line))
         yield entry
+
+
+def _header(row: list[str], shown: str) -> list[str]:
+    """The column names (empty ones too: a spreadsheet's trailing commas)."""
+    header = [name.strip() for name in row]
+    if "source" not in header:
+        raise ConfigError("glossary needs a header row with a 'source' column", shown, 1)
+    unknown = [name for name in header if name and name not in COLUMNS]
+    if unknown:
+        raise ConfigError(f"unknown glossary column(s) {', '.join(map(repr, unknown))}: "
+                          f"the columns are {', '.join(COLUMNS)}", shown, 1)
+    repeated = sorted({name for name in header if name and header.count(name) > 1})
+    if repeated:
+        raise ConfigError(f"glossary column(s) named twice: {', '.join(map(repr, repeated))}",
+                          shown, 1)
+    return header
+
+
+def _language(code: str, shown: str, line: int) -> str:
+    """The gettext form of a row's language (``pt-br`` -> ``pt_BR``), as the configuration
+    spells its languages, so that the row meets them."""
+    if not code:
+        return ""
+    try:
+        return normalize_language(code)
+    except ConfigError as error:
+        raise ConfigError(error.message, shown, line) from None
 
 
 def _conflict(entry: GlossaryEntry, other: GlossaryEntry) -> bool:

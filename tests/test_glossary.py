@@ -31,12 +31,33 @@ def test_columns_may_come_in_any_order_and_some_may_be_missing() -> None:
     assert parse_glossary(HEADER + "GAN\n", "g.csv").entries == (GlossaryEntry("GAN"),)
 
 
+def test_languages_are_spelled_as_the_configuration_spells_them() -> None:
+    glossary = parse_glossary(HEADER + "模型,modelo,pt-br,\n算法,演算法,zh-hant,\n", "g.csv")
+    assert [entry.language for entry in glossary.entries] == ["pt_BR", "zh_Hant"]
+    assert glossary.forced("pt_BR") == {"模型": "modelo"}
+    assert glossary.forced("zh_Hant_TW") == {"算法": "演算法"}
+    # The same row twice in two spellings is no conflict...
+    assert len(parse_glossary(HEADER + "模型,modelo,pt_BR,\n模型,modelo,pt-br,\n", "g.csv")
+               .entries) == 2
+    # ... and two targets in two spellings are a conflict.
+    with pytest.raises(ConfigError, match="'模型' \\(pt_BR\\): 'modelo' here, 'módulo' at line 2"):
+        parse_glossary(HEADER + "模型,módulo,pt_BR,\n模型,modelo,pt-br,\n", "g.csv")
+
+
+def test_trailing_empty_columns_are_harmless() -> None:
+    text = "source,target,language,note,,\nAIGC,,,,,\n模型,model,en,,,,\n"
+    assert parse_glossary(text, "g.csv").entries == (GlossaryEntry("AIGC"),
+                                                      GlossaryEntry("模型", "model", "en"))
+
+
 def test_the_most_specific_forced_translation_wins_whatever_the_order() -> None:
-    glossary = parse_glossary(HEADER + "模型,modelo,pt_BR,\n模型,model,,\n模型,modèle,pt,\n",
-                              "g.csv")
+    glossary = parse_glossary(HEADER + "模型,modelo,pt_BR,\n模型,model,,\n模型,modèle,pt,\n"
+                              "算法,演算法,zh_Hant,\n算法,算法,zh,\n", "g.csv")
     assert glossary.forced("pt_BR") == {"模型": "modelo"}
     assert glossary.forced("pt_PT") == {"模型": "modèle"}
     assert glossary.forced("de") == {"模型": "model"}
+    assert glossary.forced("zh_Hant_HK") == {"模型": "model", "算法": "演算法"}
+    assert glossary.forced("zh_Hans") == {"模型": "model", "算法": "算法"}
 
 
 @pytest.mark.parametrize("text, line, message", [
@@ -45,7 +66,11 @@ def test_the_most_specific_forced_translation_wins_whatever_the_order() -> None:
     ("source,target,lang\nAIGC,,\n", 1,
      "unknown glossary column(s) 'lang': the columns are source, target, language, note"),
     ("source,note,note\nAIGC,,\n", 1, "glossary column(s) named twice: 'note'"),
-    (HEADER + "AIGC,,,\nGAN,,,note,extra\n", 3, "row has 5 fields, the header names 4"),
+    (HEADER + "AIGC,,,\nGAN,,,note,extra\n", 3, "field 5 has no column name in the header"),
+    ("source,,note\nAIGC,x,\n", 2, "field 2 has no column name in the header"),
+    (HEADER + "模型,model,klingon,\n", 2, "unknown language code 'klingon'"),
+    (HEADER + "GPT,,ja,\n", 2,
+     "'GPT' is kept as it is in every language: leave its 'language' empty (or give a target)"),
     # A stray quote after a quoted field, on a row that starts on line 3 of a file whose
     # row 2 spans two lines.
     (HEADER + 'VAE,,,"two\nlines"\n"GAN"x,,,\n', 4, "invalid CSV: ',' expected after '\"'"),
