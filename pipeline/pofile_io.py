@@ -189,7 +189,8 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
 # files per document, and those layers cost about 40 of the 340 us of a new file's write
 # here.  O_EXCL with the process id and a counter in the name: no two writers share a
 # temporary, and a leftover of a dead process is stepped over.
-_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) \
+    | getattr(os, "O_BINARY", 0)  # as mkstemp: no newline translation on Windows
 _temporaries = itertools.count()
 
 

@@ -226,6 +226,26 @@ def test_baidu_error_codes_become_our_errors(keyed: pytest.MonkeyPatch, fault: s
         assert engine.translate([TEXT], "") == [fake_translate(TEXT)]  # and it recovers
 
 
+def test_baidu_takes_its_full_address_too(keyed: pytest.MonkeyPatch) -> None:
+    with StandIn(BaiduHandler) as server:
+        url = server.url + baidu_standin.PATH
+        engine = open_engine(replace(FAST, name="baidu", url=url), "zh", "en")
+        assert engine.translate(["世界"], "") == [fake_translate("世界")]
+
+
+@pytest.mark.parametrize("code", ["appid=1 sign=\x1b[2J", None, "5400312"])
+def test_a_made_up_baidu_error_code_is_not_quoted(keyed: pytest.MonkeyPatch, code: object) -> None:
+    class MadeUp(BaiduHandler):
+        def _translate(self) -> None:
+            self.send_json({"error_code": code, "error_msg": "whatever"})
+
+    with StandIn(MadeUp) as server:
+        engine = open_engine(replace(FAST, name="baidu", url=server.url), "zh", "en")
+        with pytest.raises(Rejected) as caught:
+            engine.translate([TEXT], "")
+    assert caught.value.message == "unexpected reply (an error code that is no Baidu code)"
+
+
 @pytest.mark.parametrize("variable, message", [
     ("BAIDU_APPKEY", "not authorized (wrong signature: check $BAIDU_APPKEY) (Baidu error 54001)"),
     ("BAIDU_APPID", "not authorized (check $BAIDU_APPID) (Baidu error 52003)"),
@@ -251,6 +271,8 @@ def test_microsoft_through_deep_translator(keyed: pytest.MonkeyPatch) -> None:
             ["eastasia", "eastasia"]
         traditional = open_engine(replace(FAST, name="microsoft", url=server.url), "zh", "zh_TW")
         assert traditional.translate(["世界"], "") == [fake_translate("世界")]
+        assert server.behaviour.paths == ["GET /languages", "POST /translate", "POST /translate",
+                                          "GET /languages", "POST /translate"]
 
 
 @pytest.mark.parametrize("fault, error, message", [

@@ -21,6 +21,17 @@ def test_table_then_command_line() -> None:
         ("llm", "http://127.0.0.1:8080/v1", 6)
 
 
+def test_another_engine_does_not_inherit_the_named_engines_place_and_sizes() -> None:
+    table = {"name": "libre", "url": "http://127.0.0.1:5000", "jobs": 8, "max_chars": 9000,
+             "max_items": 40, "model": "m", "timeout": 5}
+    other = engine_settings(table, name="baidu")
+    assert other == EngineSettings(name="baidu", timeout=5.0)
+    assert engine_settings(table, name="libre") == engine_settings(table)
+    # A table that names no engine describes whichever is chosen.
+    unnamed = engine_settings({"url": "http://127.0.0.1:5000"}, name="libre")
+    assert unnamed.url == "http://127.0.0.1:5000"
+
+
 @pytest.mark.parametrize("table, words", [
     ({"nmae": "libre"}, "unknown key"),
     ({"timeout": "fast"}, "timeout must be a non-negative float"),

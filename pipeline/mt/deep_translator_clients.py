@@ -18,6 +18,7 @@ import deep_translator.google
 import deep_translator.libre
 import deep_translator.microsoft
 import deep_translator.mymemory
+import requests
 from deep_translator.exceptions import (
     ApiKeyException,
     AuthorizationException,
@@ -28,7 +29,6 @@ from deep_translator.exceptions import (
     TooManyRequests,
     TranslationNotFound,
 )
-import requests
 
 from ..errors import ConfigError, PipelineError
 from .engine_errors import EngineUnavailable, RateLimited, Rejected
@@ -202,7 +202,8 @@ def _baidu(settings: EngineSettings, source: str, target: str) -> Client:
     client = deep_translator.baidu.BaiduTranslator(source=source, target=target, appid=appid,
                                                    appkey=appkey)
     if settings.url:  # a gateway in front of the service (or a stand-in)
-        client._base_url = settings.url.rstrip("/") + BAIDU_PATH
+        url = settings.url.rstrip("/")
+        client._base_url = url if url.endswith(BAIDU_PATH) else url + BAIDU_PATH
     return client
 
 
@@ -217,6 +218,8 @@ def _baidu_reply(response: requests.Response) -> None:
     code = str(data.get("error_code", "")) if isinstance(data, dict) else ""
     if code in ("", "52000"):
         return
+    if not (code.isdigit() and len(code) <= 6):  # never quote what a server made up
+        raise Rejected("unexpected reply (an error code that is no Baidu code)")
     if code in ("54003", "54005"):
         raise RateLimited(f"rate-limited (Baidu error {code})")
     if code in ("52001", "52002"):

@@ -77,6 +77,12 @@ def engine_settings(table: dict[str, Any], name: str | None = None, url: str | N
     settings = EngineSettings(**{key: _value(key, value) for key, value in table.items()})
     if jobs is not None and jobs < 1:
         raise ConfigError("--jobs must be at least 1")
+    if name and "name" in table and name != settings.name:
+        # Where the engine the table names is, its model and request sizes: another engine
+        # chosen on the command line does not take them (a libre server's URL would
+        # otherwise receive Baidu's signed requests).
+        settings = replace(settings, url=None, model=None, jobs=None, max_chars=None,
+                           max_items=None)
     return replace(settings, name=name or settings.name, url=url or settings.url,
                    jobs=jobs or settings.jobs)
 

@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from .server import StandInHandler
 
+PATH = "/api/trans/vip/translate"
 APPID = "20261204000001"
 APPKEY = "standin-appkey"
 LANGUAGES = {"zh", "en", "jp", "kor", "cht", "fra", "de"}
@@ -38,7 +39,7 @@ class BaiduHandler(StandInHandler):
 
     def _translate(self) -> None:
         values = self._values()
-        if urlsplit(self.path).path != "/api/trans/vip/translate":
+        if urlsplit(self.path).path != PATH:
             self.send_json({"error": "not found"}, 404)
             return
         if values.get("appid") != APPID:

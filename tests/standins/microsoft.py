@@ -26,6 +26,7 @@ class MicrosoftHandler(StandInHandler):
 
     def do_GET(self) -> None:
         url = urlsplit(self.path)
+        self.behaviour.paths.append(f"GET {url.path}")
         if url.path != "/languages" or parse_qs(url.query).get("api-version") != ["3.0"]:
             self._error(404001)
             return
@@ -34,6 +35,7 @@ class MicrosoftHandler(StandInHandler):
 
     def do_POST(self) -> None:
         url = urlsplit(self.path)
+        self.behaviour.paths.append(f"POST {url.path}")
         values = parse_qs(url.query)
         body = json.loads(self.body() or b"null")
         if url.path != "/translate" or values.get("api-version") != ["3.0"]:

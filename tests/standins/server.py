@@ -71,6 +71,8 @@ class Behaviour:
         self.prompts: list[str] = []
         self.headers: list[dict[str, str]] = []
         """Headers of the requests a handler chose to record (keys, regions)."""
+        self.paths: list[str] = []
+        """``METHOD path`` of the requests a handler chose to record."""
 
     def next_fault(self) -> str | None:
         with self.lock:
