@@ -5,6 +5,10 @@
   msgid kept as ``#| msgid`` so the translator sees what changed.
 * Vanished entries with a translation become obsolete (``#~``); nothing a translator wrote is
   dropped.  Obsolete entries come back when their msgid does.
+* Templates have no plural entries, but a translator may add one (or keep one from another
+  tool): it is kept whole when it leaves, and when the template has its msgid as a singular
+  entry, the translation's first form comes back marked fuzzy, with the old plural shown as
+  ``#| msgid_plural``.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ def update_catalog(catalog: polib.POFile, template: polib.POFile,
     wanted = {_key(entry) for entry in template}
     # Fuzzy candidates: translated entries whose msgid left the template.
     candidates = {entry.msgid: entry for entry in entries
-                  if entry.msgstr and _key(entry) not in wanted}
+                  if _singular(entry) and _key(entry) not in wanted}
     for template_entry in template:
         previous = old.get(_key(template_entry))
         if previous is not None:
@@ -49,14 +53,15 @@ def update_catalog(catalog: polib.POFile, template: polib.POFile,
         entry = _fresh(template_entry)
         if match is not None:
             used.add(_key(match))
-            entry.msgstr = match.msgstr
+            entry.msgstr = _singular(match)
             entry.flags = sorted(set(match.flags) | {"fuzzy"})
             entry.previous_msgid = match.previous_msgid or match.msgid
             entry.previous_msgctxt = match.msgctxt
+            entry.previous_msgid_plural = match.msgid_plural or None
             entry.tcomment = match.tcomment
         merged.append(entry)
     for entry in entries:
-        if _key(entry) not in used and (entry.msgstr or entry.tcomment) \
+        if _key(entry) not in used and (_translated(entry) or entry.tcomment) \
                 and _key(entry) not in wanted:
             merged.append(_obsolete(entry))
     return merged
@@ -64,12 +69,33 @@ def update_catalog(catalog: polib.POFile, template: polib.POFile,
 
 def _kept(template_entry: polib.POEntry, previous: polib.POEntry) -> polib.POEntry:
     entry = _fresh(template_entry)
-    entry.msgstr = previous.msgstr
+    entry.msgstr = _singular(previous)
     entry.flags = list(previous.flags)
     entry.tcomment = previous.tcomment
     entry.previous_msgid = previous.previous_msgid
     entry.previous_msgctxt = previous.previous_msgctxt
+    entry.previous_msgid_plural = previous.previous_msgid_plural
+    if previous.msgid_plural:  # a plural entry where the template has a singular one
+        entry.previous_msgid = previous.msgid
+        entry.previous_msgid_plural = previous.msgid_plural
+        if entry.msgstr and "fuzzy" not in entry.flags:
+            entry.flags.append("fuzzy")
+        # The other forms have no place in a singular entry: the translator's comment keeps
+        # them, so that nothing written is lost.
+        others = [f"msgstr[{form}] of the plural entry: {text}"
+                  for form, text in sorted(previous.msgstr_plural.items()) if form and text]
+        entry.tcomment = "\n".join(filter(None, [entry.tcomment, *others]))
     return entry
+
+
+def _singular(entry: polib.POEntry) -> str:
+    """The translation a singular entry takes from ``entry``: its msgstr, or a plural
+    entry's first form."""
+    return str(entry.msgstr or entry.msgstr_plural.get(0, "") or "")
+
+
+def _translated(entry: polib.POEntry) -> bool:
+    return bool(entry.msgstr or any(entry.msgstr_plural.values()))
 
 
 def _fresh(template_entry: polib.POEntry) -> polib.POEntry:
@@ -80,6 +106,8 @@ def _fresh(template_entry: polib.POEntry) -> polib.POEntry:
 
 def _obsolete(entry: polib.POEntry) -> polib.POEntry:
     return polib.POEntry(msgid=entry.msgid, msgctxt=entry.msgctxt, msgstr=entry.msgstr,
+                         msgid_plural=entry.msgid_plural,
+                         msgstr_plural=dict(entry.msgstr_plural),
                          flags=list(entry.flags), tcomment=entry.tcomment, obsolete=True,
                          previous_msgid=entry.previous_msgid,
                          previous_msgctxt=entry.previous_msgctxt,

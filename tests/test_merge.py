@@ -139,3 +139,36 @@ def test_an_obsolete_entry_keeps_its_previous_strings_through_updates() -> None:
         catalog = parse_catalog(serialize_catalog(update_catalog(catalog, template)), "a.po")
     assert [(e.msgid, e.obsolete, e.previous_msgid, e.previous_msgctxt) for e in catalog] == \
         [("乙", False, None, None), ("甲", True, "旧甲", "菜单")]
+
+
+def test_plural_entries_a_translator_wrote_are_kept(tmp_path: Path) -> None:
+    """Templates have no plural entries; a PO may.  One whose msgid left goes to #~ whole,
+    an obsolete one stays, and one on a msgid the template has as a singular entry keeps
+    its first form, fuzzy, with the plural shown as "#| msgid_plural" and the other forms
+    in the translator's comment (update used to drop all three)."""
+    catalog = parse_catalog(
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "第一段。"\nmsgid_plural "第一段。"\n'
+        'msgstr[0] "First paragraph."\nmsgstr[1] "First paragraphs."\n\n'
+        'msgid "one file"\nmsgid_plural "%d files"\nmsgstr[0] "one file"\n'
+        'msgstr[1] "%d files"\n\n'
+        '#~ msgid "one dir"\n#~ msgid_plural "%d dirs"\n#~ msgstr[0] "one dir"\n'
+        '#~ msgstr[1] "%d dirs"\n', "doc.po")
+    template = polib.POFile()
+    template.append(polib.POEntry(msgid="第一段。", msgstr="", comment="paragraph"))
+    merged = update_catalog(catalog, template)
+    first, *obsolete = merged
+    assert (first.msgid, first.msgid_plural, first.msgstr, first.flags) == \
+        ("第一段。", "", "First paragraph.", ["fuzzy"])
+    assert (first.previous_msgid, first.previous_msgid_plural) == ("第一段。", "第一段。")
+    assert first.tcomment == "msgstr[1] of the plural entry: First paragraphs."
+    assert [(e.msgid, e.msgid_plural, e.msgstr_plural, e.obsolete) for e in obsolete] == [
+        ("one file", "%d files", {0: "one file", 1: "%d files"}, True),
+        ("one dir", "%d dirs", {0: "one dir", 1: "%d dirs"}, True)]
+    text = serialize_catalog(merged)
+    (tmp_path / "doc.po").write_text(text, encoding="utf-8")
+    result = subprocess.run(["msgfmt", "-c", "-o", os.devnull, str(tmp_path / "doc.po")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    again = serialize_catalog(update_catalog(parse_catalog(text, "doc.po"), template))
+    assert again == text  # and the next update keeps it as it is
