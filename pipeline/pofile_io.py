@@ -17,15 +17,20 @@ _MSGID = re.compile(r"^(#~ )?msgid ")
 _OBSOLETE_PREVIOUS = re.compile(r"^[ \t]*#~\|", re.M)
 _POLIB_LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?")
 _DATE_HEADERS = ("POT-Creation-Date", "PO-Revision-Date")
-_STRING = r'"(?:[^"\\]|\\.)*"'
+# The escapes polib reads; msgfmt also reads \a, \', \?, octal and hex ones, which polib
+# would keep as a backslash and the next write would double: such a file is refused.
+_ESCAPE = r'\\[\\ntrvbf"]'
+_STRING = rf'"(?:[^"\\]|{_ESCAPE})*"'
 _PO_LINE = re.compile(rf"^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?{_STRING}[ \t]*$")
 
 
 # A line as polib and our writer write it: a comment, a keyword and its string, a string, or
 # nothing.  A file of such lines only is checked at once; any other line is looked at below.
 _PLAIN_PO_LINE = (r"(?:#(?!~)[^\n]*+|(?:#~ (?:\| )?)?(?:(?:msgctxt|msgid|msgid_plural"
-                  r"|msgstr(?:\[\d+\])?) )?\"(?:[^\"\\\n]++|\\[^\n])*+\"|)")
+                  r"|msgstr(?:\[\d+\])?) )?\"(?:[^\"\\\n]++|" + _ESCAPE + r")*+\"|)")
 _PLAIN_PO = re.compile(rf"(?:{_PLAIN_PO_LINE}\n)*{_PLAIN_PO_LINE}")
+_ANY_ESCAPE = re.compile(r'\\(x[0-9A-Fa-f]+|[0-7]{1,3}|.)')
+_POLIB_ESCAPES = frozenset('\\ntrvbf"')
 
 
 def _check_syntax(text: str, shown: str) -> None:
@@ -42,6 +47,11 @@ def _check_syntax(text: str, shown: str) -> None:
         elif stripped.startswith("#"):
             continue
         if stripped and not _PO_LINE.match(stripped):
+            escape = next((m.group() for m in _ANY_ESCAPE.finditer(stripped)
+                           if m.group(1) not in _POLIB_ESCAPES), None)
+            if escape:
+                raise CatalogError(f"escape sequence '{escape}' is not supported: write the "
+                                   "character itself", shown, number)
             reason = ("end-of-line within string" if stripped.count('"') % 2 else "syntax error")
             raise CatalogError(reason, shown, number)
 

@@ -18,7 +18,7 @@ _GOOD = ['#: source/doc.md:3', '#. paragraph', '#, fuzzy', '#| msgid "旧"', 'ms
          'msgid_plural "s"', 'msgstr[0] "a"', '"Language: ja\\n"', '#~ msgid "过时"',
          '#~ msgstr "old"', '#~ | msgid "x"', '', '# translator', '#']
 _BAD_PIECES = ['"', '\\', '#~', ' ', '\t', 'msgid', 'msgstr[x]', '\r', '\x0b', '\u3000',
-               'msgid  "', '""', '"a"b"', '#~msgid "a"', '| ']
+               'msgid  "', '""', '"a"b"', '#~msgid "a"', '| ', '\\101', '\\x4', '\\a']
 
 
 def _syntax_error(text: str) -> str | None:
@@ -70,3 +70,26 @@ def test_a_written_catalog_takes_the_quick_path(sample_project) -> None:
     assert len(paths) == 2  # the template and the Japanese catalog
     for path in paths:
         assert pofile_io._PLAIN_PO.fullmatch(path.read_text(encoding="utf-8")), path
+
+
+@pytest.mark.parametrize("line, escape", [
+    ('msgstr "First \\101\\x42 paragraph."', "\\101"),
+    ('msgstr "x\\x42"', "\\x42"),
+    ('msgstr "bell\\a"', "\\a"),
+    ("msgstr \"it\\'s\"", "\\'"),
+    ('#~ msgstr "\\?"', "\\?"),
+    ('msgstr "a\\\\\\0"', "\\0"),  # an escaped backslash, then \0
+])
+def test_escapes_polib_would_misread_are_refused_at_their_line(line: str, escape: str) -> None:
+    """msgfmt reads C escapes that polib keeps as a backslash, which the next write would
+    double: update would change a translator's text.  Such a file is refused instead."""
+    text = f'msgid ""\nmsgstr ""\n\nmsgid "a"\n{line}\n'
+    assert _syntax_error(text) == \
+        f"doc.po:5: escape sequence '{escape}' is not supported: write the character itself"
+
+
+def test_escapes_polib_reads_pass() -> None:
+    text = 'msgid ""\nmsgstr ""\n\nmsgid "a"\nmsgstr "\\\\101 \\n\\t\\r\\v\\b\\f\\""\n'
+    assert _syntax_error(text) is None
+    [entry] = pofile_io.parse_catalog(text, "doc.po")
+    assert entry.msgstr == '\\101 \n\t\r\v\b\f"'
