@@ -1,7 +1,9 @@
-"""Reading and writing text files: UTF-8 only; a source's BOM and CRLF accepted and kept."""
+"""Reading and writing text files: UTF-8 only; a source's BOM and its kind of line end (LF,
+CRLF or CR) accepted and kept; a source that mixes kinds refused."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .errors import PipelineError, SourceError
@@ -22,10 +24,31 @@ def decode_source(data: bytes, path: str) -> tuple[str, str, bool]:
     bom = text.startswith(BOM)
     if bom:
         text = text[1:]
-    newline = "\r\n" if "\r\n" in text else "\n"
-    if newline == "\r\n":
-        text = text.replace("\r\n", "\n")
+    newline = _line_end(text, path)
+    if newline != "\n":
+        text = text.replace(newline, "\n")
     return text, newline, bom
+
+
+_LINE_ENDS = re.compile(r"\r\n|\r|\n")
+_NAMES = {"\r\n": "CRLF", "\r": "CR", "\n": "LF"}
+
+
+def _line_end(text: str, path: str) -> str:
+    """The file's one kind of line end: LF, CRLF (Windows) or a lone CR (old Mac), which
+    Markdown reads as a line end too.  A file that mixes them could not be written back
+    byte for byte, so it is refused at the first line that differs."""
+    if "\r" not in text:
+        return "\n"
+    first = None
+    for number, match in enumerate(_LINE_ENDS.finditer(text), start=1):
+        if first is None:
+            first = match.group()
+        elif match.group() != first:
+            raise SourceError(f"mixed line ends: this line ends with {_NAMES[match.group()]}, "
+                              f"the ones before with {_NAMES[first]} (save the file with one "
+                              "kind)", path, number)
+    return first or "\n"
 
 
 def encode_output(text: str, newline: str, bom: bool) -> bytes:
@@ -60,6 +83,7 @@ def decode_text(data: bytes, shown: str, error: type[PipelineError]) -> str:
 
 
 def _place(data: bytes, offset: int) -> tuple[int, int]:
-    """(line, column) of a byte offset, both from 1."""
+    """(line, column) of a byte offset, both from 1 (any kind of line end counts)."""
     before = data[:offset]
-    return before.count(b"\n") + 1, len(before) - (before.rfind(b"\n") + 1) + 1
+    ends = list(re.finditer(rb"\r\n|\r|\n", before))
+    return len(ends) + 1, len(before) - (ends[-1].end() if ends else 0) + 1

@@ -33,6 +33,13 @@ def project_with(make_project, fixture: str) -> Path:
     # NEL (U+0085) in a value: ruamel.yaml raised NotImplementedError, a traceback.
     ("bad-yaml-nel.md", "error: source/doc.md:2: invalid YAML front matter: ruamel.yaml "
                         "cannot read it (overlap in comment)\n"),
+    # Markdown reads a lone CR as a line end: these used to crash the segmenter (CR then LF)
+    # or change the LF lines to CRLF on the way out (CRLF then LF).
+    ("mixed-cr-lf.md", "error: source/doc.md:5: mixed line ends: this line ends with LF, "
+                       "the ones before with CR (save the file with one kind)\n"),
+    ("mixed-crlf-lf.md", "error: source/doc.md:4: mixed line ends: this line ends with LF, "
+                         "the ones before with CRLF (save the file with one kind)\n"),
+    ("bad-utf8-cr.md", "error: source/doc.md:3:1: invalid UTF-8 (byte 0xff)\n"),
 ])
 @pytest.mark.parametrize("command", [["extract"], ["update", "-l", "ja"], ["build"]])
 def test_bad_source(make_project, fixture: str, message: str, command: list[str]) -> None:
@@ -59,6 +66,28 @@ def test_bad_catalog(make_project, fixture: str, message: str, command: list[str
     result = run(root, *command)
     assert (result.returncode, result.stderr) == (1, f"error: {message}\n")
     assert snapshot(root) == before
+
+
+def test_old_mac_line_ends_are_read_and_kept(make_project) -> None:
+    """A file with lone CR line ends (which Markdown reads as line ends) is segmented as
+    its LF twin is, and written back with CRs."""
+    root = make_project({})
+    source = "# 标题\r\r> 引用\r> 内容\r\r第一行\r第二行。\r"
+    (root / "source/doc.md").write_bytes(source.encode("utf-8"))
+    assert run(root, "update", "-l", "ja").returncode == 0
+    pot = (root / "locales/doc.pot").read_text(encoding="utf-8")
+    assert ['标题', '引用内容', '第一行第二行。'] == \
+        [line[7:-1] for line in pot.split("\n") if line.startswith('msgid "') and line != 'msgid ""']
+    assert "#: source/doc.md:6\n" in pot
+    assert run(root, "build", "-l", "ja", "--format", "md").returncode == 0
+    assert (root / "build/ja/doc.md").read_bytes() == source.encode("utf-8")
+    po = root / "locales/ja/LC_MESSAGES/doc.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        'msgid "引用内容"\nmsgstr ""', 'msgid "引用内容"\nmsgstr "引用された\\n内容です"'),
+        encoding="utf-8")
+    assert run(root, "build", "-l", "ja", "--format", "md").returncode == 0
+    assert (root / "build/ja/doc.md").read_bytes() == \
+        source.replace("> 引用\r> 内容", "> 引用された\r> 内容です").encode("utf-8")
 
 
 def test_bom_and_crlf_are_kept(make_project) -> None:
