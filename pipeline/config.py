@@ -76,15 +76,18 @@ def load_config(root: Path) -> Config:
         raise ConfigError(f"[pipeline] formats: unknown format(s) "
                           f"{', '.join(sorted(unknown_formats))} (known: "
                           f"{', '.join(BUILD_FORMATS)})", CONFIG_NAME, key="pipeline.formats")
-    if "languages" in values:
+    if "languages" in values or "source_language" in values:
         from .languages import normalize_language  # babel: only when codes are configured
 
-        try:
-            values["languages"] = tuple(normalize_language(code)
-                                        for code in values["languages"])
-        except ConfigError as error:
-            raise ConfigError(f"[pipeline] languages: {error.message}", CONFIG_NAME,
-                              key="pipeline.languages") from None
+        for key in ("source_language", "languages"):
+            try:
+                if key in values:
+                    codes = values[key]
+                    values[key] = normalize_language(codes) if isinstance(codes, str) else \
+                        tuple(normalize_language(code) for code in codes)
+            except ConfigError as error:
+                raise ConfigError(f"[pipeline] {key}: {error.message}", CONFIG_NAME,
+                                  key=f"pipeline.{key}") from None
     extra = {key: value for key, value in data.items() if key != "pipeline"}
     return Config(**values, extra=extra)
 

@@ -140,6 +140,22 @@ def test_unknown_language_is_a_usage_error(make_project, command: list[str]) -> 
     assert not (root / "locales").exists()
 
 
+def test_source_language_is_checked_and_spelled_like_the_others(make_project) -> None:
+    """An unknown source language crashed build with a babel traceback; zh-CN too."""
+    root = make_project({"doc": "正文。\n"},
+                        '[pipeline]\nsource_language = "xx"\nlanguages = ["en"]\n')
+    result = run(root, "update", "-l", "en")
+    assert (result.returncode, result.stderr) == (
+        1, "error: pipeline.toml:2: [pipeline] source_language: unknown language code 'xx'\n")
+    (root / "pipeline.toml").write_text('[pipeline]\nsource_language = "zh-CN"\n'
+                                        'languages = ["en"]\n', encoding="utf-8")
+    for command in (["update", "-l", "en"], ["build"]):
+        result = run(root, *command)
+        assert (result.returncode, "Traceback" in result.stderr) == (0, False), result.stderr
+    assert '<html lang="zh-Hans-CN"' in (root / "build/zh_Hans_CN/doc.html").read_text(
+        encoding="utf-8")
+
+
 def test_unknown_language_in_config(make_project) -> None:
     root = make_project({"doc": "正文。\n"}, '[pipeline]\nlanguages = ["en", "klingon"]\n')
     result = run(root, "build")
