@@ -305,3 +305,15 @@ def test_a_stray_closing_token_does_not_close_another_container() -> None:
     source = "- - [^1]: a\n    \t- [^1]: b\n\n    tail\n\n  outer\n"
     kinds = {s.msgid: s.kind for s in segment_document(source, "d.md").segments}
     assert kinds["outer"] == "list item"
+
+
+def test_a_file_name_with_a_line_break_is_refused_and_the_others_go_on(make_project) -> None:
+    """A "#:" line cannot hold a line break: the POT and PO used to fail msgfmt -c, and
+    every later command failed on them."""
+    root = make_project({"doc": "正文。\n"})
+    (root / "source/nl\nname.md").write_text("换行。\n", encoding="utf-8")
+    result = run(root, "update", "-l", "ja")
+    assert (result.returncode, result.stderr) == (
+        1, "error: source/nl\\nname.md: a file name with a line break cannot be referenced "
+           "in a PO file: rename the file\n")
+    assert sorted(p.name for p in (root / "locales").rglob("*.po*")) == ["doc.po", "doc.pot"]
