@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .completion import Publication, open_memo, publications, remember, threshold
 from .config import BUILD_FORMATS
-from .errors import ConfigError, FileSystemError, PipelineError
+from .errors import ConfigError, FileSystemError, PipelineError, UsageError
 from .project import Project, open_project
 from .runner import JobResult, Report, run_documents, placed
 from .workflow import remove_orphan_templates, stage_files, update_document
@@ -42,8 +42,22 @@ def add_language_option(parser: argparse.ArgumentParser, required: bool = False)
                         help="target language(s), e.g. ja, pt-BR (default: from pipeline.toml)")
 
 
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number from 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: '{text}'") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
 def languages_of(project: Project, args: argparse.Namespace) -> list[str]:
     """The languages named on the command line, or else the configured ones."""
+    source = project.config.source_language
+    if source in (args.languages or ()):
+        raise UsageError(f"'{source}' is the source language: nothing to translate")
     return list(dict.fromkeys(args.languages or project.config.languages))
 
 
@@ -211,7 +225,7 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--root", type=Path, default=Path("."),
                         help="project folder with source/, locales/, pipeline.toml (default: .)")
     parser.add_argument("--debug", action="store_true", help="run the jobs one after another in this process and show tracebacks")
-    parser.add_argument("-j", "--jobs", type=int, default=None,
+    parser.add_argument("-j", "--jobs", type=positive_int, default=None,
                         help="parallel processes (default: one per core)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (summary, configure, _) in COMMANDS.items():
@@ -225,6 +239,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     root = args.root.resolve()
     try:
         return COMMANDS[args.command][2](open_project(root), args)
+    except UsageError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     except (PipelineError, OSError) as error:
         if args.debug:
             raise

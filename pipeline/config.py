@@ -88,6 +88,10 @@ def load_config(root: Path) -> Config:
             except ConfigError as error:
                 raise ConfigError(f"[pipeline] {key}: {error.message}", CONFIG_NAME,
                                   key=f"pipeline.{key}") from None
+    source = values.get("source_language", Config.source_language)
+    if source in values.get("languages", Config.languages):
+        raise ConfigError(f"[pipeline] languages: '{source}' is the source language, not a "
+                          "target", CONFIG_NAME, key="pipeline.languages")
     extra = {key: value for key, value in data.items() if key != "pipeline"}
     return Config(**values, extra=extra)
 

@@ -23,6 +23,10 @@ class PipelineError(Exception):
         return ":".join(place + [" " + self.message]) if place else self.message
 
 
+class UsageError(PipelineError):
+    """The command line asks for what cannot be done (exit status 2, as argparse's own)."""
+
+
 class SourceError(PipelineError):
     """A source document cannot be read: bad encoding, bad front matter."""
 

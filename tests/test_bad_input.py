@@ -156,6 +156,35 @@ def test_source_language_is_checked_and_spelled_like_the_others(make_project) ->
         encoding="utf-8")
 
 
+@pytest.mark.parametrize("command, message", [
+    (["update", "-l", "zh"], "error: 'zh' is the source language: nothing to translate"),
+    (["build", "-l", "ja", "zh"], "error: 'zh' is the source language: nothing to translate"),
+    (["translate", "-l", "zh", "--engine", "pseudo"],
+     "error: 'zh' is the source language: nothing to translate"),
+    (["translate", "-l", "ja", "--engine", "pseudo", "--jobs", "0"],
+     "argument --jobs: must be at least 1, not 0"),
+    (["-j", "-3", "extract"], "argument -j/--jobs: must be at least 1, not -3"),
+    (["-j", "two", "extract"], "argument -j/--jobs: not a whole number: 'two'"),
+])
+def test_impossible_requests_are_usage_errors(make_project, command: list[str],
+                                              message: str) -> None:
+    """Exit status 2 and nothing written: a zh "translation" of a Chinese source made a zh
+    catalog and a zh-zh bilingual edition; --jobs 0 was an error (1) found late."""
+    root = make_project({"doc": "正文。\n"})
+    before = snapshot(root)
+    result = run(root, *command)
+    assert result.returncode == 2 and message in result.stderr, result.stderr
+    assert snapshot(root) == before
+
+
+def test_the_source_language_among_the_targets_is_a_config_error(make_project) -> None:
+    root = make_project({"doc": "正文。\n"}, '[pipeline]\nlanguages = ["en", "zh"]\n')
+    result = run(root, "build")
+    assert (result.returncode, result.stderr) == (
+        1, "error: pipeline.toml:2: [pipeline] languages: 'zh' is the source language, not a "
+           "target\n")
+
+
 def test_unknown_language_in_config(make_project) -> None:
     root = make_project({"doc": "正文。\n"}, '[pipeline]\nlanguages = ["en", "klingon"]\n')
     result = run(root, "build")

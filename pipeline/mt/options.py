@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..cli import add_language_option
+from ..cli import add_language_option, positive_int
 from .engines import ENGINES, NO_ENGINE
 
 
@@ -18,6 +18,6 @@ def configure_translate(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--engine-url", metavar="URL", default=None,
                         help="service URL for libre, deepl or llm (an OpenAI-compatible "
                              "/v1 endpoint)")
-    parser.add_argument("--jobs", dest="engine_jobs", type=int, default=None, metavar="N",
+    parser.add_argument("--jobs", dest="engine_jobs", type=positive_int, default=None, metavar="N",
                         help="requests in flight at once (default: per engine)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress line")
