@@ -15,6 +15,8 @@ from .sourcefile import decode_text, read_bytes
 _ENTRY_START = re.compile(r'^(#|msgctxt\b|")')
 _MSGID = re.compile(r"^(#~ )?msgid ")
 _OBSOLETE_PREVIOUS = re.compile(r"^[ \t]*#~\|", re.M)
+_HEADER = re.compile(r'^msgid ""[ \t]*\nmsgstr', re.M)
+_TIGHT_COMMENT = re.compile(r"^([ \t]*#[,:.|~]?)(?=[^\s,:.|~])", re.M)
 _POLIB_LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?")
 _DATE_HEADERS = ("POT-Creation-Date", "PO-Revision-Date")
 # The escapes polib reads; msgfmt also reads \a, \', \?, octal and hex ones, which polib
@@ -33,11 +35,12 @@ _ANY_ESCAPE = re.compile(r'\\(x[0-9A-Fa-f]+|[0-7]{1,3}|.)')
 _POLIB_ESCAPES = frozenset('\\ntrvbf"')
 
 
-def _check_syntax(text: str, shown: str) -> None:
+def _check_syntax(text: str, shown: str) -> bool:
+    """Whether ``text`` is plainly written; raises CatalogError at the first bad line."""
     # polib silently accepts some broken files (an unterminated string loses a character);
     # check every line that is not a comment against the PO grammar first, like msgfmt.
     if _PLAIN_PO.fullmatch(text):
-        return
+        return True
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
         if stripped.startswith("#~"):
@@ -54,6 +57,7 @@ def _check_syntax(text: str, shown: str) -> None:
                                    "character itself", shown, number)
             reason = ("end-of-line within string" if stripped.count('"') % 2 else "syntax error")
             raise CatalogError(reason, shown, number)
+    return False
 
 
 class _Lines(str):
@@ -69,11 +73,15 @@ class _Lines(str):
 
 def parse_catalog(text: str, shown: str) -> polib.POFile:
     """Parse PO text; syntax errors and duplicate entries raise CatalogError with the line."""
-    _check_syntax(text, shown)
+    plain = _check_syntax(text, shown)
     if "#~|" in text:
         # polib skips an obsolete entry's previous msgid ("#~| msgid"), which msgmerge
         # keeps; read as "#|", it is the entry's (polib writes it back as "#~|").
         text = _OBSOLETE_PREVIOUS.sub("#|", text)
+    if not plain:
+        # msgfmt reads "#,fuzzy", "#:ref", "#.note", "#|msgid" and "#note" as it reads them
+        # with a space after the mark; polib calls them syntax errors.
+        text = _TIGHT_COMMENT.sub(r"\1 ", text)
     try:
         catalog = polib.pofile(_Lines(text), encoding="utf-8", wrapwidth=0)
     except (OSError, ValueError) as exc:
@@ -81,16 +89,20 @@ def parse_catalog(text: str, shown: str) -> polib.POFile:
         line = int(match.group(1)) if match else None
         detail = (match.group(2) if match and match.group(2) else "syntax error")
         raise CatalogError(detail, shown, line) from None
-    _check_duplicates(catalog, shown)
+    _check_duplicates(catalog, shown, text)
     return catalog
 
 
-def _check_duplicates(catalog: polib.POFile, shown: str) -> None:
-    seen: set[tuple[str | None, str, bool]] = set()
+def _check_duplicates(catalog: polib.POFile, shown: str, text: str) -> None:
+    # The header is msgid "" without context: a second one is read as an entry.
+    seen: set[tuple[str | None, str, bool]] = {(None, "", False)}
     for entry in catalog:
         key = (entry.msgctxt, entry.msgid, entry.obsolete)
         if key in seen:
-            line = entry.linenum if isinstance(entry.linenum, int) else None
+            line = entry.linenum if isinstance(entry.linenum, int) and entry.linenum else None
+            if key == (None, "", False):  # polib gives no line: the second header's
+                starts = [match.start() for match in _HEADER.finditer(text)]
+                line = text.count("\n", 0, starts[1]) + 1 if len(starts) > 1 else None
             raise CatalogError(f"duplicate message definition: {entry.msgid[:40]!r}", shown,
                                line)
         seen.add(key)

@@ -93,3 +93,24 @@ def test_escapes_polib_reads_pass() -> None:
     assert _syntax_error(text) is None
     [entry] = pofile_io.parse_catalog(text, "doc.po")
     assert entry.msgstr == '\\101 \n\t\r\v\b\f"'
+
+
+def test_comment_marks_without_a_space_read_as_msgfmt_reads_them() -> None:
+    """msgfmt takes "#,fuzzy" and the other marks without a space; polib called them
+    syntax errors, so a file that passes msgfmt -c was refused."""
+    text = ('msgid ""\nmsgstr ""\n\n#note\n#.paragraph\n#:source/doc.md:3\n#,fuzzy\n'
+            '#|msgid "旧"\nmsgid "新"\nmsgstr "new"\n\n#~msgid "去"\n#~msgstr "gone"\n')
+    live, gone = pofile_io.parse_catalog(text, "doc.po")
+    assert (live.tcomment, live.comment, live.occurrences, live.flags, live.previous_msgid) == \
+        ("note", "paragraph", [("source/doc.md", "3")], ["fuzzy"], "旧")
+    assert (gone.msgid, gone.msgstr, gone.obsolete) == ("去", "gone", True)
+
+
+def test_a_second_header_is_a_duplicate_at_its_line() -> None:
+    """polib read the second header's fields and dropped the first's; msgfmt refuses it."""
+    text = ('msgid ""\nmsgstr "Language: ja\\n"\n\nmsgid "a"\nmsgstr "b"\n\n'
+            'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n')
+    assert _syntax_error(text) is None
+    with pytest.raises(CatalogError) as error:
+        pofile_io.parse_catalog(text, "doc.po")
+    assert str(error.value) == "doc.po:7: duplicate message definition: ''"
