@@ -205,27 +205,6 @@ def test_baidu_through_deep_translator(keyed: pytest.MonkeyPatch) -> None:
         assert server.behaviour.received == [TEXT, "第一行", "第二行"]
 
 
-@pytest.mark.parametrize("fault, error, message", [
-    # The free plan's one request a second: retried after a pause, not a refusal.
-    ("54003", RateLimited, "rate-limited (Baidu error 54003)"),
-    ("54005", RateLimited, "rate-limited (Baidu error 54005)"),
-    ("52001", EngineUnavailable, "server error (Baidu error 52001)"),
-    ("54004", Rejected, "quota exceeded (account balance) (Baidu error 54004)"),
-    ("90107", Rejected, "not authorized (service not enabled) (Baidu error 90107)"),
-    ("500", EngineUnavailable, "server error (HTTP 500)"),
-    ("not-json", EngineUnavailable, "unreadable reply (not JSON)"),
-    ("empty", Rejected, "empty reply"),
-])
-def test_baidu_error_codes_become_our_errors(keyed: pytest.MonkeyPatch, fault: str,
-                                             error: type, message: str) -> None:
-    with StandIn(BaiduHandler, Behaviour(faults=[fault])) as server:
-        engine = open_engine(replace(FAST, name="baidu", url=server.url), "zh", "en")
-        with pytest.raises(error) as caught:
-            engine.translate([TEXT], "")
-        assert caught.value.message == message
-        assert engine.translate([TEXT], "") == [fake_translate(TEXT)]  # and it recovers
-
-
 def test_baidu_takes_its_full_address_too(keyed: pytest.MonkeyPatch) -> None:
     with StandIn(BaiduHandler) as server:
         url = server.url + baidu_standin.PATH
@@ -275,18 +254,34 @@ def test_microsoft_through_deep_translator(keyed: pytest.MonkeyPatch) -> None:
                                           "GET /languages", "POST /translate"]
 
 
-@pytest.mark.parametrize("fault, error, message", [
-    ("403001", Rejected, "quota exceeded (free tier) (Microsoft error 403001)"),
-    ("400036", Rejected, "language not supported (Microsoft error 400036)"),
-    ("429", RateLimited, "rate-limited (HTTP 429)"),
-    ("500", EngineUnavailable, "server error (HTTP 500)"),
-    ("not-json", EngineUnavailable, "unreadable reply (not JSON)"),
-    ("empty", Rejected, "empty reply"),
-])
-def test_microsoft_errors_become_our_errors(keyed: pytest.MonkeyPatch, fault: str, error: type,
-                                            message: str) -> None:
-    with StandIn(MicrosoftHandler, Behaviour(faults=[fault])) as server:
-        engine = open_engine(replace(FAST, name="microsoft", url=server.url), "zh", "en")
+KEYED_FAULTS = [pytest.param(handler, name, fault, error, message, id=f"{name}-{fault}")
+                for handler, name, cases in [
+    (BaiduHandler, "baidu", [
+        # The free plan's one request a second: retried after a pause, not a refusal.
+        ("54003", RateLimited, "rate-limited (Baidu error 54003)"),
+        ("54005", RateLimited, "rate-limited (Baidu error 54005)"),
+        ("52001", EngineUnavailable, "server error (Baidu error 52001)"),
+        ("54004", Rejected, "quota exceeded (account balance) (Baidu error 54004)"),
+        ("90107", Rejected, "not authorized (service not enabled) (Baidu error 90107)"),
+        ("500", EngineUnavailable, "server error (HTTP 500)"),
+        ("not-json", EngineUnavailable, "unreadable reply (not JSON)"),
+        ("empty", Rejected, "empty reply")]),
+    (MicrosoftHandler, "microsoft", [
+        ("403001", Rejected, "quota exceeded (free tier) (Microsoft error 403001)"),
+        ("400036", Rejected, "language not supported (Microsoft error 400036)"),
+        ("429", RateLimited, "rate-limited (HTTP 429)"),
+        ("500", EngineUnavailable, "server error (HTTP 500)"),
+        ("not-json", EngineUnavailable, "unreadable reply (not JSON)"),
+        ("empty", Rejected, "empty reply")]),
+] for fault, error, message in cases]
+
+
+@pytest.mark.parametrize("handler, name, fault, error, message", KEYED_FAULTS)
+def test_keyed_engines_errors_become_our_errors(keyed: pytest.MonkeyPatch, handler: type,
+                                                name: str, fault: str, error: type,
+                                                message: str) -> None:
+    with StandIn(handler, Behaviour(faults=[fault])) as server:
+        engine = open_engine(replace(FAST, name=name, url=server.url), "zh", "en")
         with pytest.raises(error) as caught:
             engine.translate([TEXT], "")
         assert caught.value.message == message
