@@ -27,7 +27,11 @@ def _line(segment: Segment, translation: str) -> str:
 
 
 def _cell(segment: Segment, translation: str) -> str:
-    return _UNESCAPED_PIPE.sub(r"\1\\|", _line(segment, translation))
+    text = _UNESCAPED_PIPE.sub(r"\1\\|", _line(segment, translation))
+    # A backslash ending the cell would escape the pipe after it and join two cells (the
+    # table rule looks at the one character before a pipe, doubled backslashes or not); a
+    # space after it keeps it the literal backslash the translator wrote.
+    return text + " " if text.endswith("\\") else text
 
 
 def _html(segment: Segment, translation: str) -> str:

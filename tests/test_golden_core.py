@@ -50,3 +50,17 @@ def test_pseudo_translation(case: Path) -> None:
 def test_identity(case: Path) -> None:
     source = case.read_text(encoding="utf-8")
     assert rebuild_markdown(_document(case), lambda segment: segment.msgid) == source
+
+
+@pytest.mark.parametrize("row", ["|甲|乙|\n", "| 甲 | 乙 |\n"], ids=["tight", "spaced"])
+def test_a_cell_translation_ending_in_a_backslash_keeps_its_row(row: str) -> None:
+    """The table rule reads a pipe right after a backslash as escaped: the translated cell
+    swallowed its neighbour, and the row lost a cell."""
+    from pipeline.markdown_parser import parse_blocks
+
+    source = "|列一|列二|\n|---|---|\n" + row
+    document = segment_document(source, "doc.md")
+    built = rebuild_markdown(document, lambda segment: "A\\" if segment.msgid == "甲" else None)
+    cells = [t.children[0].content for t in parse_blocks(built)[0]
+             if t.type == "inline" and t.children]
+    assert cells == ["列一", "列二", "A\\", "乙"]
