@@ -163,11 +163,29 @@ def test_script_leaks_only_in_latin_targets(language: str, msgstr: str,
                                 "whitespace: leading whitespace differs from the source's"]),
     ("paragraph", "[a]: https://x.y", ["new-block: the translation would start a new "
                                        "reference definition"]),
+    ("paragraph", "[^a]: a footnote", ["new-block: the translation would start a new "
+                                       "footnote definition"]),
+    ("paragraph", "Text.\n[^b]: more", ["new-block: the translation would start a new "
+                                         "footnote definition"]),
+    ("paragraph", "Title^[an inline note]", ["links: footnote [^] added",
+                                             "new-block: the translation would start a new "
+                                             "footnote definition, paragraph"]),
+    ("paragraph", " ", ["new-block: the translation is blank: its block would vanish",
+                        "whitespace: leading whitespace differs from the source's",
+                        "whitespace: trailing whitespace differs from the source's"]),
+    ("paragraph", "Title\n", ["new-block: the translation ends with an empty line, which "
+                               "would end its block",
+                               "whitespace: trailing whitespace differs from the source's"]),
+    ("paragraph", " \nTitle", ["new-block: the translation begins with an empty line, which "
+                                "would end its block",
+                                "whitespace: leading whitespace differs from the source's"]),
     ("heading", "# Title", []),
     ("table cell", "> not a quote", []),
     ("front matter: title", "- **plain** text", []),
 ], ids=["heading", "quote", "ordered-list", "setext-heading", "indented-code",
-        "reference-definition", "heading-line", "table-cell", "front-matter"])
+        "reference-definition", "footnote-definition", "footnote-definition-after-text",
+        "inline-footnote", "blank", "ends-with-a-line-break", "begins-with-an-empty-line", "heading-line",
+        "table-cell", "front-matter"])
 def test_new_blocks_only_where_a_translation_makes_lines(comment: str, msgstr: str,
                                                          expected: list[str]) -> None:
     assert _problems(_entry("标题", msgstr, comment)) == expected

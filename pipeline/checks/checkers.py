@@ -69,12 +69,29 @@ def markup_kept(entry: polib.POEntry, context: CheckContext) -> Iterator[Problem
 def no_new_block(entry: polib.POEntry, context: CheckContext) -> Iterator[Problem]:
     """A translation written as Markdown lines makes no block its source does not make: no
     list, heading, quote or code block by accident, no blank line splitting a paragraph."""
-    if not context.entry_styles(entry) & BLOCK_STYLES:
+    styles = context.entry_styles(entry)
+    if not styles & BLOCK_STYLES:
         return
+    if "inline" in styles:  # an HTML block's writer drops its empty lines itself
+        yield from _empty_lines(entry.msgstr)
     new = block_kinds(entry.msgstr) - block_kinds(entry.msgid)
     if new:
         kinds = ", ".join(sorted(new))
         yield Problem("new-block", ERROR, f"the translation would start a new {kinds}")
+
+
+def _empty_lines(msgstr: str) -> Iterator[Problem]:
+    # Spliced in, an empty line ends the block there: a list item's later paragraphs fall
+    # out of the list, a nested list becomes a setext heading, a heading two paragraphs.
+    if not msgstr.strip():
+        yield Problem("new-block", ERROR, "the translation is blank: its block would vanish")
+        return
+    lines = msgstr.split("\n")
+    edges = [side for side, line in (("begins", lines[0]), ("ends", lines[-1]))
+             if len(lines) > 1 and not line.strip()]
+    if edges:
+        yield Problem("new-block", ERROR, f"the translation {' and '.join(edges)} with an empty "
+                      "line, which would end its block")
 
 
 def _flat(text: str) -> str:

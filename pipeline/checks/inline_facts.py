@@ -127,14 +127,13 @@ BLOCK_NAMES = {
     "html_block": "HTML block",
     "table_open": "table",
     "math_block": "math block",
-    "footnote_block_open": "footnote definition",
     "front_matter": "front matter",
 }
 
 
 def block_kinds(text: str) -> Counter[str]:
-    """How many blocks of each kind ``text`` makes as a document of its own; a reference
-    definition counts too (it would vanish from the text)."""
+    """How many blocks of each kind ``text`` makes as a document of its own; a reference or
+    footnote definition counts too (it would vanish from the text)."""
     stripped = text.lstrip(" ")
     if "\n" not in text and "\r" not in text and "^[" not in text and stripped.strip() \
             and len(text) - len(stripped) < 4 \
@@ -143,4 +142,9 @@ def block_kinds(text: str) -> Counter[str]:
     tokens, env = parse_blocks(text)
     kinds = Counter(BLOCK_NAMES[token.type] for token in tokens if token.type in BLOCK_NAMES)
     kinds["reference definition"] += len(env.get("references", {}))
+    # Every definition, referenced or not (the footnote plugin drops unreferenced ones),
+    # and every inline footnote ("^[note]", which has no label).
+    footnotes = env.get("footnotes", {})
+    kinds["footnote definition"] += len(footnotes.get("refs", {})) + sum(
+        1 for note in footnotes.get("list", {}).values() if "label" not in note)
     return +kinds
