@@ -65,3 +65,17 @@ def test_both_fixes_then_no_problem_left() -> None:
 ], ids=["non-latin-target", "untranslated-copy", "empty"])
 def test_nothing_to_fix(language: str, msgstr: str, msgid: str) -> None:
     assert fixed(msgstr, language, msgid) == (msgstr, [])
+
+
+@pytest.mark.parametrize("msgstr, levels", [
+    # The whitespace check reads prose: a link title's doubled space is not reported.
+    ('See [the paper](https://a.b "Part 1:  Basics").', {}),
+    ("See  the paper（sic）.", {"whitespace": "off", "full-width": "off"}),
+], ids=["nothing-reported", "checks-turned-off"])
+def test_a_fix_runs_only_where_its_check_reports_a_problem(msgstr: str, levels: dict) -> None:
+    """check --fix rewrote human translations that check found nothing wrong with."""
+    entry = polib.POEntry(msgid="见论文。", msgstr=msgstr, comment="paragraph")
+    context = CheckContext(language="en", levels=levels)
+    assert [p.check for p in check_entry(entry, context) if p.check in ("whitespace",
+                                                                          "full-width")] == []
+    assert fix_entry(entry, context) == (msgstr, [])

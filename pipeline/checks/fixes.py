@@ -17,6 +17,7 @@ import polib
 from .context import CheckContext
 from .inline_facts import block_kinds
 from .numbers import read_numbers
+from .review import check_entry
 from .scripts import is_full_width
 
 Fix = Callable[[str, polib.POEntry, CheckContext], str]
@@ -115,12 +116,17 @@ def _fingerprint(text: str, entry: polib.POEntry, context: CheckContext) -> tupl
 
 def fix_entry(entry: polib.POEntry, context: CheckContext) -> tuple[str, list[str]]:
     """The entry's msgstr with every safe fix applied that keeps the invariant, and the
-    names of the fixes that changed it."""
+    names of the fixes that changed it.  A fix runs only where its check reports a problem
+    (at a level the project has not turned off): a translation ``check`` finds nothing
+    wrong with is the translator's, down to its spaces."""
     text, applied = entry.msgstr, list[str]()
     if entry.obsolete or not text:
         return text, applied
+    reported = {problem.check for problem in check_entry(entry, context)}
     expected = _fingerprint(text, entry, context)
     for name, fix in FIXES.items():
+        if name not in reported:
+            continue
         fixed = fix(text, entry, context)
         if fixed != text and _fingerprint(fixed, entry, context) == expected:
             text = fixed
