@@ -46,7 +46,7 @@ def _yaml(segment: Segment, translation: str) -> str:
 
 
 def _yaml_literal(segment: Segment, translation: str) -> str:
-    first, *rest = translation.strip("\n").split("\n")
+    first, *rest = _yaml_breaks(translation).strip("\n").split("\n")
     # Spaces starting the first line would be read as the block's indentation.
     return "\n".join([first.lstrip(" \t"),
                       *(segment.prefix + line if line else "" for line in rest)])
@@ -55,9 +55,18 @@ def _yaml_literal(segment: Segment, translation: str) -> str:
 def _yaml_folded(segment: Segment, translation: str) -> str:
     # One line per paragraph (YAML folds nothing then); each newline of the value is one
     # more empty line.  A line starting with a space would keep its breaks: trim it.
-    text = "\n".join(line.strip(" \t") for line in translation.split("\n")).strip("\n")
+    text = "\n".join(line.strip(" \t") for line in _yaml_breaks(translation).split("\n"))
+    text = text.strip("\n")
     return _NEWLINES.sub(lambda m: "\n" * (len(m.group()) + 1) + segment.prefix, text)
 
+
+def _yaml_breaks(translation: str) -> str:
+    # YAML reads NEL, LS and PS as line breaks: raw in a block scalar, they broke its
+    # indentation and the whole front matter.  Written as the line breaks they are.
+    return translation.translate(_YAML_BREAKS)
+
+
+_YAML_BREAKS = str.maketrans({"\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
 
 WRITERS: dict[str, Callable[[Segment, str], str]] = {
     "inline": _inline,

@@ -167,3 +167,19 @@ def test_what_ruamel_yaml_cannot_read_is_a_yaml_error() -> None:
         _yaml().compose(content)
     with pytest.raises(YAMLError, match=r"^ruamel.yaml cannot read it \(overlap in comment\)$"):
         _ruamel_compose(content)
+
+
+@pytest.mark.parametrize("case", ["literal", "folded", "in a list", "folded with a tag"])
+@pytest.mark.parametrize("mark", ["\u2028", "\u2029", "\x85"], ids=["LS", "PS", "NEL"])
+def test_a_yaml_line_break_in_a_block_translation_is_written_as_one(case: str,
+                                                                    mark: str) -> None:
+    """YAML reads NEL, LS and PS as line breaks: raw in a block scalar they broke its
+    indentation, the front matter no longer read, and the page lost its title."""
+    document = _document(YAML_CASES[case])
+    segment = document.segments[0]
+    after = _values(rebuild_markdown(
+        document, lambda s: f"First.{mark}title: taken over" if s is segment else None))
+    assert set(after) == {"description", "next"} and after["next"] == 1
+    new = after["description"]
+    new = new[0] if isinstance(new, list) else new
+    assert new.rstrip("\n") == "First.\ntitle: taken over"
