@@ -240,6 +240,33 @@ def _temporary_beside(path: Path) -> tuple[int, str]:
     raise FileSystemError("cannot write: no free temporary name beside it", str(path))
 
 
+_TEMPORARY_NAME = re.compile(r"\..+\.(\d+)-\d+\.tmp")
+
+
+def remove_dead_temporaries(folder: Path) -> None:
+    """Delete the temporary files :func:`write_atomic` left under ``folder`` when its
+    process was killed (``kill -9``, a power cut): a process id in the name that no longer
+    runs.  A concurrent run's are left alone."""
+    for parent, _folders, files in os.walk(folder):
+        for name in files:
+            match = _TEMPORARY_NAME.fullmatch(name)
+            if match and not _running(int(match.group(1))):
+                try:
+                    os.unlink(os.path.join(parent, name))
+                except OSError:
+                    pass  # gone already, or not ours to delete: it costs nothing
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process: it runs
+    return True
+
+
 def write_changed(path: Path, data: bytes) -> bool:
     """Write an output atomically unless ``path`` already holds ``data``; whether it wrote."""
     try:

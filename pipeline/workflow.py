@@ -18,7 +18,8 @@ from .completion import catalog_counts, counts_path
 from .document import Document
 from .document_cache import RECORD_SUFFIX, content_key, keep_record, read_record
 from .merge import update_catalog
-from .pofile_io import header_dates, serialize_copy, write_atomic, write_catalog_text
+from .pofile_io import (header_dates, remove_dead_temporaries, serialize_copy, write_atomic,
+                        write_catalog_text)
 from .project import Project, files_under
 from .runner import JobResult
 
@@ -113,6 +114,7 @@ def remove_orphan_templates(project: Project) -> tuple[list[str], list[str]]:
                     (project.cache_dir / folder / f"{record}{suffix}").unlink(missing_ok=True)
     if not project.locales_dir.is_dir():
         return [], []
+    remove_dead_temporaries(project.locales_dir)
     removed = []
     catalogs = sorted(files_under(project.locales_dir, ".pot"))
     for name in catalogs:

@@ -175,3 +175,22 @@ def test_a_failed_atomic_write_keeps_the_old_file_and_removes_its_temporary(
         write_atomic(blocker / "doc.po", b"data")  # its folder would have to be a file
     assert error.value.path == str(blocker / "doc.po")
     assert blocker.read_bytes() == b"kept"
+
+
+def test_extract_removes_the_temporaries_of_killed_runs_only(make_project) -> None:
+    """kill -9 in the middle of a write leaves ".doc.pot.<pid>-<n>.tmp" in locales/, which
+    git shows to every translator; a concurrent run's own are left alone."""
+    import os
+
+    root = make_project({"doc": "正文。\n"})
+    assert run_pipeline(root, "extract").returncode == 0
+    dead = subprocess.Popen(["true"])  # a process that ran and is gone: its id is free
+    dead.wait()
+    leftover = root / f"locales/.doc.pot.{dead.pid}-3.tmp"
+    alive = root / f"locales/.doc.pot.{os.getpid()}-4.tmp"
+    kept = root / "locales/.notes.tmp"  # not a name write_atomic makes
+    for path in (leftover, alive, kept):
+        path.write_text("x", encoding="utf-8")
+    (root / "source/doc.md").write_text("正文。\n\n新段。\n", encoding="utf-8")
+    assert run_pipeline(root, "extract").returncode == 0
+    assert (leftover.exists(), alive.exists(), kept.exists()) == (False, True, True)
