@@ -221,12 +221,19 @@ def _scalars_at(node: Node, path: list[str],
 def render_scalar(style: str, value: str) -> str:
     """Write ``value`` as a one-line YAML scalar in ``style``, falling back to double quotes
     where the style cannot hold it (a newline, for one)."""
-    if style == "yaml-single" and "\n" not in value:
+    if style == "yaml-single" and "\n" not in value and not _UNQUOTABLE.search(value):
         return "'" + value.replace("'", "''") + "'"
     if style in ("yaml-plain", "yaml-plain-flow") and _SAFE_PLAIN.match(value) \
+            and not _UNQUOTABLE.search(value) \
             and _reads_as_string(value, in_flow=style == "yaml-plain-flow"):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    # JSON's string is YAML's double-quoted scalar, but for what YAML may not hold raw:
+    # DEL and the C1 controls (not YAML at all), NEL, LS and PS (line breaks to YAML).
+    return json.dumps(value, ensure_ascii=False).translate(_YAML_ESCAPES)
+
+
+_YAML_ESCAPES = {code: f"\\u{code:04x}" for code in [*range(0x7F, 0xA0), 0x2028, 0x2029]}
+_UNQUOTABLE = re.compile("[\x7f-\x9f\u2028\u2029]")  # what only double quotes can hold
 
 
 @lru_cache(maxsize=4096)  # every build writes a value twice: its page and its Markdown

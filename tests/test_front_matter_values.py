@@ -183,3 +183,16 @@ def test_a_yaml_line_break_in_a_block_translation_is_written_as_one(case: str,
     new = after["description"]
     new = new[0] if isinstance(new, list) else new
     assert new.rstrip("\n") == "First.\ntitle: taken over"
+
+
+@pytest.mark.parametrize("case", ["plain", "double", "single"])
+@pytest.mark.parametrize("mark", ["\x85", "\x7f", "\x9f", "\u2028"], ids=["NEL", "DEL", "C1", "LS"])
+def test_a_character_yaml_cannot_hold_raw_is_escaped_in_a_quoted_value(case: str,
+                                                                       mark: str) -> None:
+    """DEL and the C1 controls made the front matter unreadable (the page lost its title),
+    NEL in quotes read back as a space."""
+    document = _document(YAML_CASES[case])
+    segment = document.segments[0]
+    after = _values(rebuild_markdown(
+        document, lambda s: f"A{mark}B" if s is segment else None))
+    assert after == {"description": f"A{mark}B", "next": 1}
