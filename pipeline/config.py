@@ -76,24 +76,27 @@ def load_config(root: Path) -> Config:
         raise ConfigError(f"[pipeline] formats: unknown format(s) "
                           f"{', '.join(sorted(unknown_formats))} (known: "
                           f"{', '.join(BUILD_FORMATS)})", CONFIG_NAME, key="pipeline.formats")
-    if "languages" in values or "source_language" in values:
-        from .languages import normalize_language  # babel: only when codes are configured
-
-        for key in ("source_language", "languages"):
-            try:
-                if key in values:
-                    codes = values[key]
-                    values[key] = normalize_language(codes) if isinstance(codes, str) else \
-                        tuple(normalize_language(code) for code in codes)
-            except ConfigError as error:
-                raise ConfigError(f"[pipeline] {key}: {error.message}", CONFIG_NAME,
-                                  key=f"pipeline.{key}") from None
+    if "source_language" in values:
+        values["source_language"] = _language(values["source_language"], "source_language")
+    if "languages" in values:
+        values["languages"] = tuple(_language(code, "languages") for code in values["languages"])
     source = values.get("source_language", Config.source_language)
     if source in values.get("languages", Config.languages):
         raise ConfigError(f"[pipeline] languages: '{source}' is the source language, not a "
                           "target", CONFIG_NAME, key="pipeline.languages")
     extra = {key: value for key, value in data.items() if key != "pipeline"}
     return Config(**values, extra=extra)
+
+
+def _language(code: str, key: str) -> str:
+    """``code`` in gettext locale form, or a ConfigError at ``[pipeline] key``."""
+    from .languages import normalize_language  # babel: only when codes are configured
+
+    try:
+        return normalize_language(code)
+    except ConfigError as error:
+        raise ConfigError(f"[pipeline] {key}: {error.message}", CONFIG_NAME,
+                          key=f"pipeline.{key}") from None
 
 
 def _checked(key: str, value: Any) -> Any:
