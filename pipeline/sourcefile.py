@@ -31,6 +31,7 @@ def decode_source(data: bytes, path: str) -> tuple[str, str, bool]:
 
 
 _LINE_ENDS = re.compile(r"\r\n|\r|\n")
+_BYTE_LINE_ENDS = re.compile(_LINE_ENDS.pattern.encode())
 _NAMES = {"\r\n": "CRLF", "\r": "CR", "\n": "LF"}
 
 
@@ -85,5 +86,5 @@ def decode_text(data: bytes, shown: str, error: type[PipelineError]) -> str:
 def _place(data: bytes, offset: int) -> tuple[int, int]:
     """(line, column) of a byte offset, both from 1 (any kind of line end counts)."""
     before = data[:offset]
-    ends = list(re.finditer(rb"\r\n|\r|\n", before))
+    ends = list(_BYTE_LINE_ENDS.finditer(before))
     return len(ends) + 1, len(before) - (ends[-1].end() if ends else 0) + 1
