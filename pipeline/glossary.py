@@ -154,10 +154,15 @@ def _conflict(entry: GlossaryEntry, other: GlossaryEntry) -> bool:
 
 
 def _conflict_message(entry: GlossaryEntry, other: GlossaryEntry, first: int) -> str:
-    language = f" ({entry.language or other.language})" if entry.target and other.target \
-        and (entry.language or other.language) else ""
-    return (f"{entry.source!r}{language}: {repr(entry.target) if entry.target else _KEPT} "
-            f"here, {repr(other.target) if other.target else _KEPT} at line {first}")
+    both_translated = bool(entry.target and other.target)
+    language = entry.language or other.language
+    where = f" ({language})" if both_translated and language else ""
+    return (f"{entry.source!r}{where}: {_shown_target(entry)} here, {_shown_target(other)} "
+            f"at line {first}")
+
+
+def _shown_target(entry: GlossaryEntry) -> str:
+    return repr(entry.target) if entry.target else _KEPT
 
 
 def load_glossary(locales_dir: Path, shown: str = f"locales/{GLOSSARY_NAME}") -> Glossary:
