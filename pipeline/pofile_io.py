@@ -222,7 +222,7 @@ def _temporary_beside(path: Path) -> tuple[int, str]:
     folder = os.path.dirname(path) or "."
     made_folder = False
     for _ in range(100):
-        temporary = os.path.join(folder, f".{path.name}.{os.getpid()}-{next(_temporaries)}.tmp")
+        temporary = os.path.join(folder, _temporary_name(path.name, next(_temporaries)))
         try:
             return os.open(temporary, _CREATE, 0o666), temporary
         except FileExistsError:
@@ -240,21 +240,22 @@ def _temporary_beside(path: Path) -> tuple[int, str]:
     raise FileSystemError("cannot write: no free temporary name beside it", str(path))
 
 
-_TEMPORARY_NAME = re.compile(r"\..+\.(\d+)-\d+\.tmp")
+TEMPORARY_SUFFIX = ".tmp"
 
 
-def remove_dead_temporaries(folder: Path) -> None:
-    """Delete the temporary files :func:`write_atomic` left under ``folder`` when its
-    process was killed (``kill -9``, a power cut): a process id in the name that no longer
-    runs.  A concurrent run's are left alone."""
-    for parent, _folders, files in os.walk(folder):
-        for name in files:
-            match = _TEMPORARY_NAME.fullmatch(name)
-            if match and not _running(int(match.group(1))):
-                try:
-                    os.unlink(os.path.join(parent, name))
-                except OSError:
-                    pass  # gone already, or not ours to delete: it costs nothing
+def _temporary_name(name: str, serial: int) -> str:
+    return f".{name}.{os.getpid()}-{serial}{TEMPORARY_SUFFIX}"
+
+
+_TEMPORARY_NAME = re.compile(r"\..+\.(\d+)-\d+")  # what _temporary_name makes, without suffix
+
+
+def left_by_dead_process(name: str) -> bool:
+    """Whether ``name`` (a file name without :data:`TEMPORARY_SUFFIX`) is a temporary file
+    that :func:`write_atomic` left when its process was killed (``kill -9``, a power cut):
+    its process id no longer runs.  A concurrent run's are not."""
+    match = _TEMPORARY_NAME.fullmatch(name)
+    return match is not None and not _running(int(match.group(1)))
 
 
 def _running(pid: int) -> bool:

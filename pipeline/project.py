@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -124,16 +125,32 @@ def shown_path(path: Path, root: Path) -> str:
 
 def files_under(folder: Path, suffix: str) -> list[str]:
     """The files ending in ``suffix`` anywhere under ``folder``, as posix paths relative to
-    it without the suffix (unsorted).  os.walk and strings: a thousand Path objects cost a
-    re-run more than its work.  Like Path.rglob, it does not enter links to folders."""
-    base = str(folder)
-    names = []
-    for parent, _folders, files in os.walk(base):
-        relative = os.path.relpath(parent, base).replace(os.sep, "/")
-        prefix = "" if relative == "." else relative + "/"
-        names += [prefix + file[:-len(suffix)] for file in files if file.endswith(suffix)
-                  and os.path.isfile(os.path.join(parent, file))]
-    return names
+    it without the suffix (unsorted)."""
+    return files_by_suffix(folder, (suffix,))[suffix]
+
+
+def files_by_suffix(folder: Path, suffixes: Sequence[str]) -> dict[str, list[str]]:
+    """:func:`files_under` for several suffixes in one walk.  Strings and os.scandir, whose
+    entries know their type: a Path or a stat per file costs a re-run more than its work.
+    Like Path.rglob, it does not enter links to folders; links to files count."""
+    found: dict[str, list[str]] = {suffix: [] for suffix in suffixes}
+
+    def visit(path: str, prefix: str) -> None:
+        try:
+            with os.scandir(path) as listing:
+                entries = list(listing)
+        except OSError:
+            return  # gone, or not a folder: nothing under it, as os.walk has it
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                visit(entry.path, prefix + entry.name + "/")
+                continue
+            for suffix in suffixes:
+                if entry.name.endswith(suffix) and entry.is_file():
+                    found[suffix].append(prefix + entry.name[:-len(suffix)])
+
+    visit(str(folder), "")
+    return found
 
 
 def segmenting(config: Config) -> dict[str, Any]:

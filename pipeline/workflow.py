@@ -18,9 +18,9 @@ from .completion import catalog_counts, counts_path
 from .document import Document
 from .document_cache import RECORD_SUFFIX, content_key, keep_record, read_record
 from .merge import update_catalog
-from .pofile_io import (header_dates, remove_dead_temporaries, serialize_copy, write_atomic,
-                        write_catalog_text)
-from .project import Project, files_under
+from .pofile_io import (TEMPORARY_SUFFIX, header_dates, left_by_dead_process, serialize_copy,
+                        write_atomic, write_catalog_text)
+from .project import Project, files_by_suffix
 from .runner import JobResult
 
 
@@ -107,23 +107,29 @@ def remove_orphan_templates(project: Project) -> tuple[list[str], list[str]]:
     # versions, which nothing reads.
     for folder, in_language in (("documents", False), ("templates", False),
                                 ("catalogs", True)):
-        for suffix in (RECORD_SUFFIX, ".json"):
-            for record in files_under(project.cache_dir / folder, suffix):
+        for suffix, records in files_by_suffix(project.cache_dir / folder,
+                                               (RECORD_SUFFIX, ".json")).items():
+            for record in records:
                 document = record.partition("/")[2] if in_language else record
                 if document not in names or suffix != RECORD_SUFFIX:
                     (project.cache_dir / folder / f"{record}{suffix}").unlink(missing_ok=True)
     if not project.locales_dir.is_dir():
         return [], []
-    remove_dead_temporaries(project.locales_dir)
+    listing = files_by_suffix(project.locales_dir, (".pot", ".po", TEMPORARY_SUFFIX))
+    for relative in listing[TEMPORARY_SUFFIX]:
+        if left_by_dead_process(relative.rpartition("/")[2]):
+            try:
+                (project.locales_dir / f"{relative}{TEMPORARY_SUFFIX}").unlink()
+            except OSError:
+                pass  # gone already, or not ours to delete: it costs nothing
     removed = []
-    catalogs = sorted(files_under(project.locales_dir, ".pot"))
-    for name in catalogs:
+    for name in sorted(listing[".pot"]):
         if name not in names:
             path = project.template_path(name)
             path.unlink()
             removed.append(project.shown(path))
     orphaned = []
-    for relative in sorted(files_under(project.locales_dir, ".po")):
+    for relative in sorted(listing[".po"]):
         parts = relative.split("/")
         name = "/".join(parts[2:])
         if len(parts) > 2 and parts[1] == "LC_MESSAGES" and name not in names:

@@ -240,6 +240,24 @@ def test_documents_are_found_in_subfolders_in_order(tmp_path: Path) -> None:
     assert open_project(tmp_path).document_names() == ["a-b", "a/b/c", "a/z", "b"]
 
 
+def test_one_walk_lists_files_by_suffix_with_links_to_files_but_not_to_folders(
+        tmp_path: Path) -> None:
+    from pipeline.project import files_by_suffix
+
+    for name in ("a.po", "a.pot", "sub/b.po", "sub/deep/.c.po.12-1.tmp", "x.txt"):
+        (tmp_path / "tree" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "tree" / name).write_text("", encoding="utf-8")
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other/d.po").write_text("", encoding="utf-8")
+    (tmp_path / "tree/linked.po").symlink_to(tmp_path / "other/d.po")
+    (tmp_path / "tree/folder-link").symlink_to(tmp_path / "other", target_is_directory=True)
+    (tmp_path / "tree/dangling.po").symlink_to(tmp_path / "missing.po")
+    found = files_by_suffix(tmp_path / "tree", (".po", ".pot", ".tmp"))
+    assert {suffix: sorted(names) for suffix, names in found.items()} == {
+        ".po": ["a", "linked", "sub/b"], ".pot": ["a"], ".tmp": ["sub/deep/.c.po.12-1"]}
+    assert files_by_suffix(tmp_path / "absent", (".po",)) == {".po": []}
+
+
 def test_a_cache_that_cannot_be_written_costs_time_not_the_run(make_project, capsys) -> None:
     root = make_project({"doc": "# 标题\n\n正文。\n"})
     (root / ".cache").mkdir()
