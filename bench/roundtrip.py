@@ -47,6 +47,8 @@ sys.path.insert(0, str(BENCH))
 from corpus import write_corpus  # noqa: E402  (a sibling script, not a package)
 
 MDPO_VENV = BENCH / ".venv-mdpo"
+WORK = BENCH / ".work"
+"""Where runs work unless --keep names a folder (git-ignored)."""
 LANGUAGE = "en"
 PSEUDO = "Ж "
 DIRECT = "cold, update"
@@ -234,11 +236,29 @@ def peak(steps: list[Step], tool: str) -> float:
     return max((s.peak_mb for s in steps if s.tool == tool and s.phase == "cold"), default=0.0)
 
 
+def new_file_cost(folder: Path, count: int = 300) -> float:
+    """CPU milliseconds to make one new file in ``folder`` the way both tools' outputs are
+    made (17 KB written, a temporary renamed).  On this machine it ranged from 0.1 ms in
+    the project's tree to 0.7 ms under a /tmp crowded by earlier runs, for the same disk:
+    the tools make several files per document, so it is printed beside the results."""
+    probe = Path(tempfile.mkdtemp(prefix=".probe-", dir=folder))
+    data = b"x" * 17_000
+    try:
+        start = time.process_time()
+        for k in range(count):
+            (probe / f".{k}.tmp").write_bytes(data)
+            os.replace(probe / f".{k}.tmp", probe / f"{k}.po")
+        return (time.process_time() - start) / count * 1000
+    finally:
+        shutil.rmtree(probe, ignore_errors=True)
+
+
 def report(steps: list[Step], small: list[Step], docs: int, small_docs: int,
-           same: dict[str, int], note: str, like: dict[str, list[str]]) -> None:
+           same: dict[str, int], note: str, like: dict[str, list[str]], work: Path) -> None:
     """Print the results table and the targets."""
     print(f"\n{docs} documents, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{note}\n")
+          f"{note}\nworking in {work}: {new_file_cost(work):.2f} ms of CPU per new file "
+          f"(in {tempfile.gettempdir()}: {new_file_cost(Path(tempfile.gettempdir())):.2f} ms)\n")
     print(f"{'phase':12s} {'tool':5s} {'step':14s} {'wall s':>8s} {'CPU s':>8s} {'peak MB':>8s}"
           f" {'printed':>8s}")
     for s in steps:
@@ -296,7 +316,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=0, metavar="K",
                         help="then K more cold like-for-like runs of both tools, alternating; "
                              "the verdict takes the medians (needs mdpo)")
-    parser.add_argument("--keep", type=Path, help="work in this (new) folder and keep it")
+    parser.add_argument("--keep", type=Path, help="work in this (new) folder and keep it "
+                        "(default: a folder under bench/.work/, removed at the end)")
     args = parser.parse_args(argv)
     docs = 100 if args.quick else args.docs
     small_docs = max(1, docs // 4)
@@ -309,7 +330,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--keep {args.keep}: not an empty folder (a cold run needs empty caches)")
     python, note = (None, "mdpo skipped (--no-mdpo)") if args.no_mdpo else mdpo_python()
     # Absolute: every command runs with its project as the working folder.
-    work = (args.keep or Path(tempfile.mkdtemp(prefix="bench-roundtrip-"))).resolve()
+    # In the project's tree by default, where a user's project would be, not under /tmp:
+    # see new_file_cost.
+    WORK.mkdir(exist_ok=True)
+    work = (args.keep or Path(tempfile.mkdtemp(prefix="run-", dir=WORK))).resolve()
+    print(f"working in {work}: {new_file_cost(work):.2f} ms of CPU per new file", flush=True)
     try:
         code = work / "code"
         shutil.copytree(ROOT / "pipeline", code / "pipeline",
@@ -338,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
                     new_project(tool.root, docs, args.seed)
                     steps += run_phase(tool, f"{REPEAT}{k}", like[tool.name])
                     shutil.rmtree(tool.root, ignore_errors=True)
-        report(steps, small, docs, small_docs, same, note, like)
+        report(steps, small, docs, small_docs, same, note, like, work)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
