@@ -81,21 +81,31 @@ def read_record(store: Path) -> Any:
         return None
 
 
-def cached_document(data: bytes, store: Path, salt: str,
-                    parse: Callable[[], Document]) -> tuple[Document, str]:
+def cached_document(data: bytes, store: Path, salt: str, parse: Callable[[], Document],
+                    keep: bool = True) -> tuple[Document, str, Any]:
     """The document parsed from ``data`` (the source bytes): read from ``store`` when it was
-    made from the same bytes, ``salt`` (settings) and code, else ``parse()`` and kept; with
-    that key, the key of whatever else is made from the document."""
+    made from the same bytes, ``salt`` (settings) and code, else ``parse()`` and, with
+    ``keep``, kept; with that key (the key of whatever else is made from the document) and
+    what the record keeps for the document's template (None if nothing: see
+    :func:`keep_document`)."""
     key = content_key(data, salt)
     record = read_record(store)
     try:
         if record[0] == key:
-            return _document_from(record[1:]), key
+            return _document_from(record[1:-1]), key, record[-1]
     except (TypeError, ValueError, KeyError, IndexError):
         pass  # no record, another key or a damaged one: parse again
     document = parse()
-    keep_record(store, (key, *_document_record(document)))
-    return document, key
+    if keep:
+        keep_document(store, key, document)
+    return document, key, None
+
+
+def keep_document(store: Path, key: str, document: Document, template: Any = None) -> None:
+    """Keep ``document`` parsed with ``key``, and beside it what its template's writer
+    needs to know next time (:func:`pipeline.workflow.write_template`): one record, not
+    one more file per document (on the benchmark's machine a new file costs up to 1 ms)."""
+    keep_record(store, (key, *_document_record(document), template))
 
 
 _FIELDS = tuple(name for name in Document.__slots__ if name != "segments")

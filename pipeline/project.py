@@ -85,11 +85,6 @@ class Project:
         """Where a document's segments are kept (pipeline.document_cache)."""
         return self.cache_dir / "documents" / f"{name}{RECORD_SUFFIX}"
 
-    def template_store(self, name: str) -> Path:
-        """Where the key of the POT last written for a document is kept
-        (pipeline.workflow.write_template)."""
-        return self.cache_dir / "templates" / f"{name}{RECORD_SUFFIX}"
-
     def shown(self, path: Path) -> str:
         """A path as printed in messages and ``#:`` references: relative to the root."""
         return shown_path(path, self.root)
@@ -103,16 +98,18 @@ class Project:
         """Read and segment one source document (parsed once, then read from the cache)."""
         return self.keyed_document(name)[0]
 
-    def keyed_document(self, name: str) -> tuple[Document, str]:
-        """:meth:`load_document`, and the key of the source bytes, settings and code it was
-        parsed from: the key of what is made from the document (its template)."""
+    def keyed_document(self, name: str, keep: bool = True) -> tuple[Document, str, Any]:
+        """:meth:`load_document`, the key of the source bytes, settings and code it was
+        parsed from (the key of what is made from the document: its template) and what its
+        record keeps for the template (:func:`pipeline.document_cache.cached_document`);
+        without ``keep``, a document parsed now is not kept (the caller keeps it)."""
         path = self.source_path(name)
         shown = self.shown(path)
         data = read_bytes(path, shown, SourceError)
         store = self.document_store(name)
         salt = repr((segmenting(self.config), shown))
-        return cached_document(data, store, salt, lambda: parse_document(data, shown,
-                                                                          self.config))
+        return cached_document(data, store, salt,
+                               lambda: parse_document(data, shown, self.config), keep)
 
 
 def shown_path(path: Path, root: Path) -> str:

@@ -6,6 +6,7 @@ the pure work (segment, extract, merge, rebuild) and writes atomically.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -15,8 +16,7 @@ import polib
 from .catalog import extract_catalog, new_translation, now_stamp
 from .catalog_cache import cached_catalog, remember_catalog
 from .completion import catalog_counts, counts_path
-from .document import Document
-from .document_cache import RECORD_SUFFIX, content_key, keep_record, read_record
+from .document_cache import RECORD_SUFFIX, content_key, keep_document
 from .merge import update_catalog
 from .pofile_io import (TEMPORARY_SUFFIX, header_dates, left_by_dead_process, serialize_copy,
                         write_atomic, write_catalog_text)
@@ -24,15 +24,14 @@ from .project import Project, files_by_suffix
 from .runner import JobResult
 
 
-def write_template(project: Project, name: str, document: Document, key: str,
+def write_template(project: Project, name: str,
                    stamp: str) -> tuple[polib.POFile, str, list[str]]:
-    """Extract and write ``locales/<doc>.pot`` (only if its content changed) from
-    ``document``, parsed from the source with ``key``; return the template, its text and
-    the path if written."""
+    """Extract and write ``locales/<doc>.pot`` (only if its content changed) from the
+    document; return the template, its text and the path if written."""
+    document, key, kept_for_template = project.keyed_document(name, keep=False)
     template = extract_catalog(document, project.config.project_name, stamp)
-    path, store = project.template_path(name), project.template_store(name)
-    made_from = [key, project.config.project_name]
-    kept = _text_if_written(path, store, made_from)
+    path = project.template_path(name)
+    kept = _text_if_written(path, kept_for_template, project.config.project_name)
     date = header_dates(kept).get("POT-Creation-Date") if kept is not None else None
     if kept is not None and date is not None:  # the POT holds what this template writes
         template.metadata["POT-Creation-Date"] = date
@@ -40,30 +39,31 @@ def write_template(project: Project, name: str, document: Document, key: str,
     # Not fsynced: a template lost to a power cut is made again by the next extract.
     written, text = write_catalog_text(path, template, stamp, "POT-Creation-Date",
                                        durable=False)
-    keep_record(store, [made_from, content_key(text.encode("utf-8"))])
+    # The document's record keeps the key of these bytes, so that update after extract
+    # does not serialize the template only to find it unchanged.
+    keep_document(project.document_store(name), key, document,
+                  [project.config.project_name, content_key(text.encode("utf-8"))])
     return template, text, [project.shown(path)] if written else []
 
 
-def _text_if_written(path: Path, store: Path, made_from: list[str]) -> str | None:
-    """The text of the POT at ``path`` if it holds the very bytes last written for a
-    template ``made_from`` this document (``update`` after ``extract`` would serialize the
-    template only to find it unchanged), else None."""
-    record = read_record(store)
-    if not isinstance(record, list) or len(record) != 2 or record[0] != made_from:
+def _text_if_written(path: Path, kept: Any, project_name: str) -> str | None:
+    """The text of the POT at ``path`` if it holds the very bytes last written for this
+    document's template (``kept``: what :func:`write_template` kept in the document's
+    record; the project's name is in the template's header), else None."""
+    if not isinstance(kept, list) or len(kept) != 2 or kept[0] != project_name:
         return None
     try:
         data = path.read_bytes()
     except OSError:
         return None
-    return data.decode("utf-8") if content_key(data) == record[1] else None
+    return data.decode("utf-8") if content_key(data) == kept[1] else None
 
 
 def update_document(project: Project, name: str, languages: Sequence[str]) -> JobResult:
     """Job: extract, then merge the POT into each language's PO (created if missing);
     with no languages, extract alone."""
     stamp = now_stamp()
-    template, template_text, written = write_template(project, name,
-                                                      *project.keyed_document(name), stamp)
+    template, template_text, written = write_template(project, name, stamp)
     facts: dict[tuple[str, str], Any] = {}
     for language in languages:
         path = project.catalog_path(name, language)
@@ -104,9 +104,10 @@ def remove_orphan_templates(project: Project) -> tuple[list[str], list[str]]:
     names = set(project.document_names())
     # Parsed copies of deleted documents and of their catalogs (.cache/catalogs/<lang>/)
     # are dropped too: the cache would only grow.  So are records in the JSON of older
-    # versions, which nothing reads.
-    for folder, in_language in (("documents", False), ("templates", False),
-                                ("catalogs", True)):
+    # versions, which nothing reads, and the folder where they kept each POT's key (now in
+    # the document's record).
+    shutil.rmtree(project.cache_dir / "templates", ignore_errors=True)
+    for folder, in_language in (("documents", False), ("catalogs", True)):
         for suffix, records in files_by_suffix(project.cache_dir / folder,
                                                (RECORD_SUFFIX, ".json")).items():
             for record in records:

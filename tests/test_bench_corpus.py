@@ -99,9 +99,9 @@ def test_a_parsed_document_comes_back_from_the_cache(make_project) -> None:
     first = project.load_document("a")
     store = project.document_store("a")
     assert first == _parsed(project, "a") and store.exists()
-    *record, _segments = marshal.loads(store.read_bytes())
+    *record, _segments, template = marshal.loads(store.read_bytes())
     # A cached copy is used as it is while the key holds.
-    store.write_bytes(marshal.dumps((*record, [])))
+    store.write_bytes(marshal.dumps((*record, [], template)))
     assert project.load_document("a").segments == []
     (root / "source" / "a.md").write_text(ARTICLES[1], encoding="utf-8")
     assert project.load_document("a") == _parsed(project, "a")

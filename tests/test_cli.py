@@ -82,6 +82,42 @@ def test_update_after_extract_takes_the_template_as_written(
     assert b'"Project-Id-Version: \xe4\xb9\xa6\\n"' in template.read_bytes()
 
 
+def test_the_template_key_rides_in_the_document_record(
+        make_project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """extract keeps the POT's key in the document's record: one record per document, not
+    a second file.  A record some other stage kept (a build, a check) holds no key yet: the
+    template is made and compared, the POT is left as it is, and the key is added."""
+    import marshal
+
+    import polib
+
+    from pipeline.document_cache import content_key
+    from pipeline.project import open_project
+
+    root = make_project({"doc": "# 标题\n\n正文。\n"})
+    assert main(["--root", str(root), "extract"]) == 0
+    assert capsys.readouterr().out == "wrote locales/doc.pot\n"
+    template = root / "locales/doc.pot"
+    made, stamp = template.read_bytes(), template.stat().st_mtime_ns
+    store = open_project(root).document_store("doc")
+    assert marshal.loads(store.read_bytes())[-1] == [open_project(root).config.project_name,
+                                                     content_key(made)]
+    assert sorted(p.relative_to(root / ".cache").as_posix()
+                  for p in (root / ".cache").rglob("*.marshal")) == ["documents/doc.marshal"]
+    shutil.rmtree(root / ".cache")
+    open_project(root).load_document("doc")  # as a build keeps it
+    assert marshal.loads(store.read_bytes())[-1] is None
+    serialized: list[str] = []
+    real = polib.POEntry.__unicode__
+    monkeypatch.setattr(polib.POEntry, "__unicode__", lambda entry, *rest:
+                        serialized.append(entry.msgid) or real(entry, *rest))
+    assert main(["--root", str(root), "extract"]) == 0
+    assert serialized == ["", "标题", "正文。"]  # made and compared
+    assert capsys.readouterr().out == ""
+    assert template.read_bytes() == made and template.stat().st_mtime_ns == stamp
+    assert marshal.loads(store.read_bytes())[-1][1] == content_key(made)
+
+
 def test_deleted_output_is_rebuilt(make_project) -> None:
     root = make_project({"doc": "正文。\n"})
     assert run(root, "build", "-l", "ja").returncode == 0
@@ -209,21 +245,23 @@ def test_extract_removes_templates_of_deleted_sources(make_project, command) -> 
     assert (root / "locales/ja/LC_MESSAGES/sub/old.po").exists()
     assert (root / "locales/doc.pot").exists()
     # The parsed copy kept in the cache goes too; the living document's stays.
-    for kind in ("documents", "templates"):
-        assert not (root / f".cache/{kind}/sub/old.marshal").exists()
-        assert (root / f".cache/{kind}/doc.marshal").exists()
+    assert not (root / ".cache/documents/sub/old.marshal").exists()
+    assert (root / ".cache/documents/doc.marshal").exists()
 
 
 def test_records_of_older_versions_are_dropped(make_project) -> None:
-    """Records in the JSON that earlier versions wrote are never read again: they go."""
+    """Records in the JSON that earlier versions wrote are never read again: they go, and
+    so does the folder where they kept each POT's key apart from its document's record."""
     root = make_project({"doc": "正文。\n"})
-    for old in (".cache/documents/doc.json", ".cache/catalogs/ja/doc.json"):
+    for old in (".cache/documents/doc.json", ".cache/catalogs/ja/doc.json",
+                ".cache/templates/doc.marshal", ".cache/templates/sub/old.marshal"):
         (root / old).parent.mkdir(parents=True, exist_ok=True)
         (root / old).write_text('{"key": "0"}', encoding="utf-8")
     assert run(root, "update", "-l", "ja").returncode == 0
     assert sorted(p.relative_to(root / ".cache").as_posix()
                   for p in (root / ".cache").glob("*/**/*.*")) == [
-        "catalogs/ja/doc.marshal", "documents/doc.marshal", "templates/doc.marshal"]
+        "catalogs/ja/doc.marshal", "documents/doc.marshal"]
+    assert not (root / ".cache/templates").exists()
 
 
 def test_documents_are_found_in_subfolders_in_order(tmp_path: Path) -> None:
