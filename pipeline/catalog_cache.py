@@ -1,4 +1,5 @@
-"""Catalogs kept from the stage that wrote them for the build: ``.cache/catalogs/<lang>/<doc>.marshal``.
+"""Catalogs kept from the stage that wrote them for the build: records ``catalogs/<lang>/<doc>``
+of :mod:`pipeline.record_store`.
 
 polib reads an article's PO in about 2 ms, most of building its localized Markdown.  The
 stage that writes a PO (``update``) has the catalog in hand, so it keeps it, with each
@@ -18,6 +19,7 @@ import polib
 from .document_cache import content_key, keep_record, read_record
 from .errors import CatalogError
 from .pofile_io import catalog_from_bytes, written_entries, written_entry_lines
+from .record_store import Store
 from .sourcefile import read_bytes
 
 _FIELDS = ("msgid", "msgstr", "msgid_plural", "msgstr_plural", "msgctxt", "obsolete",
@@ -34,7 +36,7 @@ _MISREAD_LINE = re.compile(r"[^\S\n]$", re.M)
 _SPACE = re.compile(r"\s")
 
 
-def remember_catalog(store: Path, text: str, catalog: polib.POFile) -> None:
+def remember_catalog(store: Store, text: str, catalog: polib.POFile) -> None:
     """Keep ``catalog``, whose PO text is ``text`` (as written), for :func:`cached_catalog`,
     unless polib would read that text otherwise (then the build parses, as polib reads)."""
     entries = written_entries(catalog)
@@ -67,7 +69,7 @@ def _reads_back_as_is(text: str, entries: list[polib.POEntry]) -> bool:
     return not any(_SPACE.search(path) for path in paths)
 
 
-def cached_catalog(path: Path, shown: str, store: Path) -> polib.POFile:
+def cached_catalog(path: Path, shown: str, store: Store) -> polib.POFile:
     """The PO at ``path``: from ``store`` when it holds the catalog written as these very
     bytes, else parsed (see :func:`pipeline.pofile_io.read_catalog`)."""
     data = read_bytes(path, shown, CatalogError)

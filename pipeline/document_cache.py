@@ -1,4 +1,5 @@
-"""Parsed documents kept between runs and stages: ``.cache/documents/<doc>.marshal``.
+"""Parsed documents kept between runs and stages: records ``documents/<doc>`` of
+:mod:`pipeline.record_store`.
 
 Segmenting is the costly part of every stage (markdown-it-py parses about 1 MB/s), so the
 first stage that needs a document parses it and later stages and re-runs read it back,
@@ -23,11 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from .document import Document, Segment
-from .errors import FileSystemError
-from .pofile_io import write_atomic
+from .record_store import Store, read_value, write_value
 
 
-RECORD_SUFFIX = ".marshal"
 _PARSING_LIBRARIES = ("markdown_it", "mdit_py_plugins", "ruamel.yaml", "_ruamel_yaml", "polib")
 """Libraries whose versions shape what the caches hold as much as our code does: segments
 (markdown-it, its plugins, ruamel.yaml and libyaml for front matter) and catalogs (polib)."""
@@ -63,25 +62,29 @@ def content_key(data: bytes, salt: str = "") -> str:
     return digest.hexdigest()
 
 
-def keep_record(store: Path, value: Any) -> None:
-    """Write ``value`` (exact built-in types only: anything else is not kept) to ``store``.
+def keep_record(store: Store, value: Any) -> None:
+    """Keep ``value`` (exact built-in types only: anything else is not kept) in ``store``.
     A cache that cannot be written costs time, not correctness."""
     try:
-        write_atomic(store, marshal.dumps(value), durable=False)
-    except (ValueError, FileSystemError):
-        pass
+        data = marshal.dumps(value)
+    except ValueError:
+        return
+    write_value(store, data)
 
 
-def read_record(store: Path) -> Any:
-    """What :func:`keep_record` wrote to ``store``; None when there is no record or it is
+def read_record(store: Store) -> Any:
+    """What :func:`keep_record` kept in ``store``; None when there is no record or it is
     damaged."""
+    data = read_value(store)
+    if data is None:
+        return None
     try:
-        return marshal.loads(store.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+        return marshal.loads(data)
+    except (ValueError, EOFError, TypeError):
         return None
 
 
-def cached_document(data: bytes, store: Path, salt: str, parse: Callable[[], Document],
+def cached_document(data: bytes, store: Store, salt: str, parse: Callable[[], Document],
                     keep: bool = True) -> tuple[Document, str, Any]:
     """The document parsed from ``data`` (the source bytes): read from ``store`` when it was
     made from the same bytes, ``salt`` (settings) and code, else ``parse()`` and, with
@@ -101,10 +104,9 @@ def cached_document(data: bytes, store: Path, salt: str, parse: Callable[[], Doc
     return document, key, None
 
 
-def keep_document(store: Path, key: str, document: Document, template: Any = None) -> None:
+def keep_document(store: Store, key: str, document: Document, template: Any = None) -> None:
     """Keep ``document`` parsed with ``key``, and beside it what its template's writer
-    needs to know next time (:func:`pipeline.workflow.write_template`): one record, not
-    one more file per document (on the benchmark's machine a new file costs up to 1 ms)."""
+    needs to know next time (:func:`pipeline.workflow.write_template`)."""
     keep_record(store, (key, *_document_record(document), template))
 
 

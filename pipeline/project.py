@@ -11,9 +11,10 @@ from typing import Any
 
 from .config import Config, load_config
 from .document import Document
-from .document_cache import RECORD_SUFFIX, cached_document
+from .document_cache import cached_document
 from .errors import ConfigError, SourceError
 from .glossary import GLOSSARY_NAME, Glossary, load_glossary
+from .record_store import DATABASE_NAME, Store
 from .sourcefile import decode_source, read_bytes
 
 
@@ -77,13 +78,18 @@ class Project:
     def output_path(self, language: str, name: str) -> Path:
         return Path(self.output_file(language, name))
 
-    def catalog_store(self, name: str, language: str) -> Path:
-        """Where the build finds a PO as its last writer left it (pipeline.catalog_cache)."""
-        return self.cache_dir / "catalogs" / language / f"{name}{RECORD_SUFFIX}"
+    @property
+    def record_database(self) -> Path:
+        """The cache's records (pipeline.record_store)."""
+        return self.cache_dir / DATABASE_NAME
 
-    def document_store(self, name: str) -> Path:
+    def catalog_store(self, name: str, language: str) -> Store:
+        """Where the build finds a PO as its last writer left it (pipeline.catalog_cache)."""
+        return Store(self.record_database, f"catalogs/{language}/{name}")
+
+    def document_store(self, name: str) -> Store:
         """Where a document's segments are kept (pipeline.document_cache)."""
-        return self.cache_dir / "documents" / f"{name}{RECORD_SUFFIX}"
+        return Store(self.record_database, f"documents/{name}")
 
     def shown(self, path: Path) -> str:
         """A path as printed in messages and ``#:`` references: relative to the root."""
@@ -110,6 +116,13 @@ class Project:
         salt = repr((segmenting(self.config), shown))
         return cached_document(data, store, salt,
                                lambda: parse_document(data, shown, self.config), keep)
+
+
+def document_of_record(key: str) -> str:
+    """The document a record is of, from its key (:meth:`Project.document_store`,
+    :meth:`Project.catalog_store`)."""
+    kind, _, rest = key.partition("/")
+    return rest.partition("/")[2] if kind == "catalogs" else rest
 
 
 def shown_path(path: Path, root: Path) -> str:

@@ -16,11 +16,12 @@ import polib
 from .catalog import extract_catalog, new_translation, now_stamp
 from .catalog_cache import cached_catalog, remember_catalog
 from .completion import catalog_counts, counts_path
-from .document_cache import RECORD_SUFFIX, content_key, keep_document
+from .document_cache import content_key, keep_document
 from .merge import update_catalog
 from .pofile_io import (TEMPORARY_SUFFIX, header_dates, left_by_dead_process, serialize_copy,
                         write_atomic, write_catalog_text)
-from .project import Project, files_by_suffix
+from .project import Project, document_of_record, files_by_suffix
+from .record_store import delete, keys
 from .runner import JobResult
 
 
@@ -102,18 +103,12 @@ def remove_orphan_templates(project: Project) -> tuple[list[str], list[str]]:
     those documents (they hold translations) and return them to be reported.  Returns
     (removed templates, orphaned catalogs) as shown paths."""
     names = set(project.document_names())
-    # Parsed copies of deleted documents and of their catalogs (.cache/catalogs/<lang>/)
-    # are dropped too: the cache would only grow.  So are records in the JSON of older
-    # versions, which nothing reads, and the folder where they kept each POT's key (now in
-    # the document's record).
-    shutil.rmtree(project.cache_dir / "templates", ignore_errors=True)
-    for folder, in_language in (("documents", False), ("catalogs", True)):
-        for suffix, records in files_by_suffix(project.cache_dir / folder,
-                                               (RECORD_SUFFIX, ".json")).items():
-            for record in records:
-                document = record.partition("/")[2] if in_language else record
-                if document not in names or suffix != RECORD_SUFFIX:
-                    (project.cache_dir / folder / f"{record}{suffix}").unlink(missing_ok=True)
+    # Parsed copies of deleted documents and of their catalogs are dropped too: the cache
+    # would only grow.  So are the record files of older versions, which nothing reads.
+    gone = [key for key in keys(project.record_database) if document_of_record(key) not in names]
+    delete(project.record_database, gone)
+    for folder in ("documents", "catalogs", "templates"):
+        shutil.rmtree(project.cache_dir / folder, ignore_errors=True)
     if not project.locales_dir.is_dir():
         return [], []
     listing = files_by_suffix(project.locales_dir, (".pot", ".po", TEMPORARY_SUFFIX))

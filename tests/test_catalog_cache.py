@@ -16,9 +16,10 @@ from conftest import SAMPLE, run_pipeline
 from pipeline import catalog_cache
 from pipeline.pofile_io import read_catalog, serialize_catalog
 from pipeline.project import open_project
+from pipeline.record_store import Store, read_value, write_value
 
 
-def _catalogs(root: Path) -> list[tuple[Path, Path]]:
+def _catalogs(root: Path) -> list[tuple[Path, Store]]:
     """(PO, its cache record) of every catalog of the project."""
     project = open_project(root)
     return [(project.catalog_path(name, language), project.catalog_store(name, language))
@@ -33,7 +34,7 @@ def _same(cached: polib.POFile, parsed: polib.POFile) -> None:
     assert cached.metadata_is_fuzzy == parsed.metadata_is_fuzzy
 
 
-def _from_cache_only(po: Path, store: Path, monkeypatch: pytest.MonkeyPatch) -> polib.POFile:
+def _from_cache_only(po: Path, store: Store, monkeypatch: pytest.MonkeyPatch) -> polib.POFile:
     with monkeypatch.context() as patch:
         patch.setattr(catalog_cache, "catalog_from_bytes", _no_parse)
         return catalog_cache.cached_catalog(po, po.name, store)
@@ -117,14 +118,14 @@ def test_a_catalog_changed_after_update_is_parsed(sample_project: Path) -> None:
 def test_a_damaged_record_means_a_parse(updated: Path, tmp_path: Path,
                                         record: bytes | str) -> None:
     po, _ = _catalogs(updated)[0]
-    store = tmp_path / "record.marshal"
+    store = Store(tmp_path / "records.sqlite3", "record")
     key = catalog_cache.content_key(po.read_bytes())
     if record == "right key":
         record = marshal.dumps((key, "header"))
     elif record == "right key, short row":
         record = marshal.dumps((key, "header", {}, [], [("msgid", 3)]))
     assert isinstance(record, bytes)
-    store.write_bytes(record)
+    write_value(store, record)
     _same(catalog_cache.cached_catalog(po, po.name, store), read_catalog(po, po.name))
 
 
@@ -158,14 +159,14 @@ def _odd_catalog(case: str) -> polib.POFile:
                                   "a space in a reference's path"])
 def test_what_polib_reads_otherwise_is_not_kept(tmp_path: Path, case: str) -> None:
     catalog = _odd_catalog(case)
-    po, store = tmp_path / "a.po", tmp_path / "a.marshal"
+    po, store = tmp_path / "a.po", Store(tmp_path / "records.sqlite3", "a")
     text = serialize_catalog(catalog)
     po.write_text(text, encoding="utf-8")
     parsed = read_catalog(po, po.name)
     fields = [[getattr(e, name) for name in catalog_cache._FIELDS] for e in catalog]
     assert [[getattr(e, name) for name in catalog_cache._FIELDS] for e in parsed] != fields
     catalog_cache.remember_catalog(store, text, catalog)
-    assert not store.exists()
+    assert read_value(store) is None
 
 
 @pytest.mark.parametrize("case", ["plain", "a line separator", "obsolete with a previous msgid"])
@@ -173,7 +174,7 @@ def test_what_polib_reads_as_written_is_kept(tmp_path: Path, case: str,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """A plain entry is kept, so the cases above are what stops them."""
     catalog = _odd_catalog(case)
-    po, store = tmp_path / "a.po", tmp_path / "a.marshal"
+    po, store = tmp_path / "a.po", Store(tmp_path / "records.sqlite3", "a")
     text = serialize_catalog(catalog)
     po.write_text(text, encoding="utf-8")
     catalog_cache.remember_catalog(store, text, catalog)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import main
+from pipeline.record_store import keys
 
 from conftest import ROOT, run_pipeline as run
 
@@ -93,6 +94,7 @@ def test_the_template_key_rides_in_the_document_record(
 
     from pipeline.document_cache import content_key
     from pipeline.project import open_project
+    from pipeline.record_store import read_value
 
     root = make_project({"doc": "# 标题\n\n正文。\n"})
     assert main(["--root", str(root), "extract"]) == 0
@@ -100,13 +102,12 @@ def test_the_template_key_rides_in_the_document_record(
     template = root / "locales/doc.pot"
     made, stamp = template.read_bytes(), template.stat().st_mtime_ns
     store = open_project(root).document_store("doc")
-    assert marshal.loads(store.read_bytes())[-1] == [open_project(root).config.project_name,
-                                                     content_key(made)]
-    assert sorted(p.relative_to(root / ".cache").as_posix()
-                  for p in (root / ".cache").rglob("*.marshal")) == ["documents/doc.marshal"]
+    assert marshal.loads(read_value(store))[-1] == [open_project(root).config.project_name,
+                                                    content_key(made)]
+    assert keys(store.database) == ["documents/doc"]
     shutil.rmtree(root / ".cache")
     open_project(root).load_document("doc")  # as a build keeps it
-    assert marshal.loads(store.read_bytes())[-1] is None
+    assert marshal.loads(read_value(store))[-1] is None
     serialized: list[str] = []
     real = polib.POEntry.__unicode__
     monkeypatch.setattr(polib.POEntry, "__unicode__", lambda entry, *rest:
@@ -115,7 +116,7 @@ def test_the_template_key_rides_in_the_document_record(
     assert serialized == ["", "标题", "正文。"]  # made and compared
     assert capsys.readouterr().out == ""
     assert template.read_bytes() == made and template.stat().st_mtime_ns == stamp
-    assert marshal.loads(store.read_bytes())[-1][1] == content_key(made)
+    assert marshal.loads(read_value(store))[-1][1] == content_key(made)
 
 
 def test_deleted_output_is_rebuilt(make_project) -> None:
@@ -244,24 +245,21 @@ def test_extract_removes_templates_of_deleted_sources(make_project, command) -> 
     assert not (root / "locales/sub/old.pot").exists()
     assert (root / "locales/ja/LC_MESSAGES/sub/old.po").exists()
     assert (root / "locales/doc.pot").exists()
-    # The parsed copy kept in the cache goes too; the living document's stays.
-    assert not (root / ".cache/documents/sub/old.marshal").exists()
-    assert (root / ".cache/documents/doc.marshal").exists()
+    # The parsed copies kept in the cache go too; the living document's stay.
+    assert sorted(keys(root / ".cache/records.sqlite3")) == ["catalogs/ja/doc", "documents/doc"]
 
 
 def test_records_of_older_versions_are_dropped(make_project) -> None:
-    """Records in the JSON that earlier versions wrote are never read again: they go, and
-    so does the folder where they kept each POT's key apart from its document's record."""
+    """The record files that earlier versions wrote (JSON, then marshal, in a folder per
+    kind) are never read again: they go, folders and all."""
     root = make_project({"doc": "正文。\n"})
-    for old in (".cache/documents/doc.json", ".cache/catalogs/ja/doc.json",
+    for old in (".cache/documents/doc.json", ".cache/catalogs/ja/doc.marshal",
                 ".cache/templates/doc.marshal", ".cache/templates/sub/old.marshal"):
         (root / old).parent.mkdir(parents=True, exist_ok=True)
         (root / old).write_text('{"key": "0"}', encoding="utf-8")
     assert run(root, "update", "-l", "ja").returncode == 0
-    assert sorted(p.relative_to(root / ".cache").as_posix()
-                  for p in (root / ".cache").glob("*/**/*.*")) == [
-        "catalogs/ja/doc.marshal", "documents/doc.marshal"]
-    assert not (root / ".cache/templates").exists()
+    assert not [p for p in (root / ".cache").iterdir() if p.is_dir()]
+    assert sorted(keys(root / ".cache/records.sqlite3")) == ["catalogs/ja/doc", "documents/doc"]
 
 
 def test_documents_are_found_in_subfolders_in_order(tmp_path: Path) -> None:
@@ -299,7 +297,7 @@ def test_one_walk_lists_files_by_suffix_with_links_to_files_but_not_to_folders(
 def test_a_cache_that_cannot_be_written_costs_time_not_the_run(make_project, capsys) -> None:
     root = make_project({"doc": "# 标题\n\n正文。\n"})
     (root / ".cache").mkdir()
-    (root / ".cache/documents").write_text("a file where the folder goes", encoding="utf-8")
+    (root / ".cache/records.sqlite3").mkdir()  # a folder where the database goes
     (root / ".cache/memo.json").mkdir()
     assert main(["--root", str(root), "update"]) == 0
     assert main(["--root", str(root), "build"]) == 0
