@@ -132,7 +132,7 @@ def _connection(database: Path, create: bool) -> sqlite3.Connection | None:
     except sqlite3.Error as exc:
         if isinstance(exc, sqlite3.OperationalError):
             return None  # locked, or not a file we can open: no cache this time
-        _discard(database)  # damaged: start afresh
+        remove_database(database)  # damaged: start afresh
         try:
             db = _open(database)
         except sqlite3.Error:
@@ -150,13 +150,22 @@ def _connection(database: Path, create: bool) -> sqlite3.Connection | None:
 
 def _open(database: Path) -> sqlite3.Connection:
     # Autocommit: each write is its own transaction, and no transaction stays open.
-    db = sqlite3.connect(database, timeout=BUSY_SECONDS, isolation_level=None)
+    return open_database(database, _SCHEMA, BUSY_SECONDS, autocommit=True)
+
+
+def open_database(path: Path, schema: str, timeout: float,
+                  autocommit: bool = False) -> sqlite3.Connection:
+    """A connection to the cache database at ``path`` (made if missing) in write-ahead-log
+    mode, with ``schema`` applied: readers do not wait for writers.  Also the translation
+    cache's (:mod:`pipeline.mt.cache`)."""
+    db = sqlite3.connect(path, timeout=timeout,
+                         isolation_level=None if autocommit else "DEFERRED")
     try:
         if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             db.execute("PRAGMA journal_mode=WAL")
-        # No fsync per write: a record lost to a power cut is made again.
+        # No fsync per write: a cache entry lost to a power cut is only lost time.
         db.execute("PRAGMA synchronous=NORMAL")
-        db.execute(_SCHEMA)
+        db.execute(schema)
     except sqlite3.Error:
         db.close()
         raise
@@ -169,10 +178,11 @@ def _failed(database: Path, exc: sqlite3.Error) -> None:
     else:
         for slot in [slot for slot in _connections if slot[0] == str(database)]:
             _connections.pop(slot)[0].close()
-        _discard(database)
+        remove_database(database)
 
 
-def _discard(database: Path) -> None:
+def remove_database(database: Path) -> None:
+    """Delete a damaged cache database with its log and shared-memory files."""
     for path in (database, database.with_name(database.name + "-wal"),
                  database.with_name(database.name + "-shm")):
         try:

@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..errors import PipelineError
+from ..record_store import open_database, remove_database
 
 CACHE_NAME = "mt.sqlite3"
 _SCHEMA = """
@@ -42,10 +43,7 @@ class ReplyCache:
             except sqlite3.DatabaseError as exc:
                 if isinstance(exc, sqlite3.OperationalError):
                     raise
-                # A damaged cache is only lost time: start afresh.
-                for damaged in (path, path.with_name(path.name + "-wal"),
-                                path.with_name(path.name + "-shm")):
-                    damaged.unlink(missing_ok=True)
+                remove_database(path)  # a damaged cache is only lost time: start afresh
                 self.db = self._open(path)
         except (sqlite3.Error, OSError) as exc:
             raise PipelineError(f"cannot open the translation cache: {exc}", str(path)) \
@@ -53,11 +51,7 @@ class ReplyCache:
 
     @staticmethod
     def _open(path: Path) -> sqlite3.Connection:
-        db = sqlite3.connect(path, timeout=30)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=NORMAL")
-        db.execute(_SCHEMA)
-        return db
+        return open_database(path, _SCHEMA, timeout=30)
 
     def get(self, text: str) -> str | None:
         """The stored reply for a protected text, if any."""
