@@ -3,7 +3,7 @@ things a translation must never change (code, URLs, labels)."""
 
 from __future__ import annotations
 
-from pipeline.markdown_parser import parse_blocks, walk_inline
+from pipeline.markdown.parser import parse_blocks, walk_inline
 
 
 def block_structure(text: str) -> list[tuple[str, str, int]]:

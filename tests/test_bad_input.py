@@ -327,7 +327,7 @@ def test_bad_engine_setting_names_its_line(make_project, line: str, message: str
 
 
 def test_a_stray_closing_token_does_not_close_another_container() -> None:
-    from pipeline.segmenter import segment_document
+    from pipeline.markdown.segmenter import segment_document
 
     # The footnote plugin leaves closing tokens of the inner definition; "outer" is still
     # in the list item.

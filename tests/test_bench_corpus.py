@@ -10,13 +10,13 @@ from dataclasses import replace
 import pytest
 from markdown_facts import assert_same_markdown
 
-from pipeline.cli import main
-from pipeline.markdown_parser import parse_blocks
-from pipeline.project import open_project
-from pipeline.record_store import read_value, write_value
-from pipeline.rebuild import rebuild_markdown
-from pipeline.project import parse_document
-from pipeline.segmenter import segment_document
+from pipeline.cli.main import main
+from pipeline.markdown.parser import parse_blocks
+from pipeline.core.project import open_project
+from pipeline.cache.record_store import read_value, write_value
+from pipeline.markdown.rebuild import rebuild_markdown
+from pipeline.core.project import parse_document
+from pipeline.markdown.segmenter import segment_document
 
 from conftest import bench_corpus
 
@@ -121,7 +121,7 @@ def test_a_record_marshal_cannot_write_exactly_is_not_kept(make_project,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """marshal writes only exact built-in types, which it reads back as they were: a
     document holding anything else (here a str subclass) is parsed every time instead."""
-    from pipeline import project as project_module
+    from pipeline.core import project as project_module
 
     class Text(str):
         pass

@@ -13,10 +13,10 @@ import polib
 import pytest
 
 from conftest import SAMPLE, run_pipeline
-from pipeline import catalog_cache
-from pipeline.pofile_io import read_catalog, serialize_catalog
-from pipeline.project import open_project
-from pipeline.record_store import Store, read_value, write_value
+from pipeline.cache import catalog_records as catalog_cache
+from pipeline.catalogs.po_files import read_catalog, serialize_catalog
+from pipeline.core.project import open_project
+from pipeline.cache.record_store import Store, read_value, write_value
 
 
 def _catalogs(root: Path) -> list[tuple[Path, Store]]:

@@ -19,10 +19,10 @@ import pytest
 from pipeline.checks import (CHECK_NAMES, CHECKS, CheckContext, check_catalog, check_entry,
                              document_context, format_problem)
 from pipeline.checks.review import check_levels
-from pipeline.errors import ConfigError
-from pipeline.glossary import Glossary, GlossaryEntry, load_glossary
-from pipeline.pofile_io import msgid_lines, read_catalog
-from pipeline.segmenter import segment_document
+from pipeline.core.errors import ConfigError
+from pipeline.catalogs.glossary import Glossary, GlossaryEntry, load_glossary
+from pipeline.catalogs.po_files import msgid_lines, read_catalog
+from pipeline.markdown.segmenter import segment_document
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "checks"
 CATALOGS = sorted(FIXTURES.glob("*.po"))
@@ -237,8 +237,8 @@ def test_msgid_lines_point_at_the_msgid_line() -> None:
 
 def test_checks_resolve_links_from_the_document_without_parsing_it_again(monkeypatch) -> None:
     import pipeline.checks.context as context_module
-    import pipeline.markdown_parser as markdown_parser
-    from pipeline.segmenter import segment_document
+    import pipeline.markdown.parser as markdown_parser
+    from pipeline.markdown.segmenter import segment_document
 
     document = segment_document("见[论文][1]和脚注[^n]。\n\n[1]: https://example.org\n\n"
                                 "[^n]: 注。\n", "doc.md")
@@ -259,7 +259,7 @@ def _texts() -> list[str]:
     import random
 
     from conftest import SAMPLE, spec_examples
-    from pipeline.segmenter import segment_document
+    from pipeline.markdown.segmenter import segment_document
 
     texts = [s.msgid for s in segment_document(
         SAMPLE.read_text(encoding="utf-8"), "x").segments]
@@ -275,7 +275,7 @@ def _reference_parser():
     """Our parser with markdown-it's own core ``inline`` rule: no plain-text shortcut."""
     from markdown_it.rules_core.inline import inline as markdown_it_inline
 
-    from pipeline.markdown_parser import markdown_parser
+    from pipeline.markdown.parser import markdown_parser
 
     reference = markdown_parser.__wrapped__()
     reference.core.ruler.at("inline", markdown_it_inline)
@@ -283,7 +283,7 @@ def _reference_parser():
 
 
 def test_plain_text_needs_no_parse() -> None:
-    from pipeline.markdown_parser import is_plain_text
+    from pipeline.markdown.parser import is_plain_text
 
     reference = _reference_parser()
     plain = 0
@@ -304,7 +304,7 @@ def _stream(tokens: list) -> list:
 
 
 def test_blocks_of_plain_text_get_the_token_the_inline_parser_would_make() -> None:
-    from pipeline.markdown_parser import markdown_parser
+    from pipeline.markdown.parser import markdown_parser
 
     from conftest import corpus_articles
 
@@ -316,7 +316,7 @@ def test_setext_quick_failure_gives_the_tokens_of_markdown_its_own_rule() -> Non
 
     from markdown_it.rules_block.lheading import lheading
 
-    from pipeline.markdown_parser import markdown_syntax
+    from pipeline.markdown.parser import markdown_syntax
 
     from conftest import corpus_articles
 

@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 
 from pipeline.checks.inline_facts import BLOCK_NAMES, block_kinds
-from pipeline.markdown_parser import parse_blocks
+from pipeline.markdown.parser import parse_blocks
 
 ALPHABET = string.printable.replace("\n", "") + "中文，。 \u3000\u00a0^[]"
 

@@ -11,11 +11,11 @@ import pytest
 
 from pipeline.checks import ERROR, check_catalog, project_checks
 from pipeline.checks.fixes import FULL_WIDTH_MARKS
-from pipeline.checks.scripts import is_cjk_letter
-from pipeline.glossary import Glossary, load_glossary
-from pipeline.pofile_io import read_catalog, serialize_catalog
-from pipeline.project import open_project
-from pipeline.workflow import update_document
+from pipeline.core.scripts import is_cjk_letter
+from pipeline.catalogs.glossary import Glossary, load_glossary
+from pipeline.catalogs.po_files import read_catalog, serialize_catalog
+from pipeline.core.project import open_project
+from pipeline.stages.update import update_document
 
 from conftest import ROOT, corpus_articles
 
@@ -111,8 +111,8 @@ def test_checks_from_the_kept_definitions_equal_checks_from_a_full_parse() -> No
     import polib
 
     from pipeline.checks.context import document_context
-    from pipeline.markdown_parser import parse_blocks
-    from pipeline.segmenter import segment_document
+    from pipeline.markdown.parser import parse_blocks
+    from pipeline.markdown.segmenter import segment_document
 
     links = 0
     for index, article in enumerate(corpus_articles(5), start=1):

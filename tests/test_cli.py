@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import main
-from pipeline.record_store import keys
+from pipeline.cli.main import main
+from pipeline.cache.record_store import keys
 
 from conftest import ROOT, run_pipeline as run
 
@@ -92,9 +92,9 @@ def test_the_template_key_rides_in_the_document_record(
 
     import polib
 
-    from pipeline.document_cache import content_key
-    from pipeline.project import open_project
-    from pipeline.record_store import read_value
+    from pipeline.cache.document_records import content_key
+    from pipeline.core.project import open_project
+    from pipeline.cache.record_store import read_value
 
     root = make_project({"doc": "# 标题\n\n正文。\n"})
     assert main(["--root", str(root), "extract"]) == 0
@@ -263,7 +263,7 @@ def test_records_of_older_versions_are_dropped(make_project) -> None:
 
 
 def test_documents_are_found_in_subfolders_in_order(tmp_path: Path) -> None:
-    from pipeline.project import open_project
+    from pipeline.core.project import open_project
 
     for name in ("b", "a/z", "a/b/c", "a-b", "x/notes.txt"):
         path = tmp_path / "source" / (name if name.endswith(".txt") else f"{name}.md")
@@ -278,7 +278,7 @@ def test_documents_are_found_in_subfolders_in_order(tmp_path: Path) -> None:
 
 def test_one_walk_lists_files_by_suffix_with_links_to_files_but_not_to_folders(
         tmp_path: Path) -> None:
-    from pipeline.project import files_by_suffix
+    from pipeline.core.project import files_by_suffix
 
     for name in ("a.po", "a.pot", "sub/b.po", "sub/deep/.c.po.12-1.tmp", "x.txt"):
         (tmp_path / "tree" / name).parent.mkdir(parents=True, exist_ok=True)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import pytest
 
 from markdown_facts import assert_same_markdown
-from pipeline.markdown_parser import parse_blocks, walk_inline
-from pipeline.rebuild import rebuild_markdown
-from pipeline.segmenter import segment_document
+from pipeline.markdown.parser import parse_blocks, walk_inline
+from pipeline.markdown.rebuild import rebuild_markdown
+from pipeline.markdown.segmenter import segment_document
 
 from conftest import spec_example_id, spec_examples
 

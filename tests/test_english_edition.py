@@ -17,9 +17,9 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline.glossary import load_glossary
-from pipeline.markdown_parser import parse_blocks, parse_inline, walk_inline
-from pipeline.pofile_io import read_catalog
+from pipeline.catalogs.glossary import load_glossary
+from pipeline.markdown.parser import parse_blocks, parse_inline, walk_inline
+from pipeline.catalogs.po_files import read_catalog
 
 from conftest import ROOT, run_pipeline
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 from ruamel.yaml import YAML
 
-from pipeline.document import Document, Segment
-from pipeline.rebuild import rebuild_markdown
-from pipeline.segmenter import segment_document
+from pipeline.core.document import Document, Segment
+from pipeline.markdown.rebuild import rebuild_markdown
+from pipeline.markdown.segmenter import segment_document
 
 
 def _front_matter(yaml_text: str) -> str:
@@ -160,7 +160,7 @@ def test_what_ruamel_yaml_cannot_read_is_a_yaml_error() -> None:
     gets a YAMLError it handles instead."""
     from ruamel.yaml.error import YAMLError
 
-    from pipeline.frontmatter import _ruamel_compose, _yaml
+    from pipeline.markdown.front_matter import _ruamel_compose, _yaml
 
     content = "a: \x85\n  b\x85\nc: d\n"
     with pytest.raises(NotImplementedError):

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from markdown_facts import assert_same_markdown
-from pipeline.catalog import extract_catalog
-from pipeline.pofile_io import serialize_catalog
-from pipeline.rebuild import rebuild_markdown
-from pipeline.segmenter import segment_document
+from pipeline.catalogs.extract import extract_catalog
+from pipeline.catalogs.po_files import serialize_catalog
+from pipeline.markdown.rebuild import rebuild_markdown
+from pipeline.markdown.segmenter import segment_document
 
 from conftest import GOLDEN
 
@@ -56,7 +56,7 @@ def test_identity(case: Path) -> None:
 def test_a_cell_translation_ending_in_a_backslash_keeps_its_row(row: str) -> None:
     """The table rule reads a pipe right after a backslash as escaped: the translated cell
     swallowed its neighbour, and the row lost a cell."""
-    from pipeline.markdown_parser import parse_blocks
+    from pipeline.markdown.parser import parse_blocks
 
     source = "|列一|列二|\n|---|---|\n" + row
     document = segment_document(source, "doc.md")

@@ -17,8 +17,8 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from conftest import SAMPLE, corpus_articles, spec_examples
-from pipeline import markdown_parser
-from pipeline.markdown_parser import DELIMITERS, _BLOCK_STARTS, markdown_syntax
+from pipeline.markdown import parser as markdown_parser
+from pipeline.markdown.parser import DELIMITERS, _BLOCK_STARTS, markdown_syntax
 
 # Lines that start (or almost start) every kind of block, to mix into documents.
 _LINES = ["- a", "* b", "+ c", "1. d", "2) e", "10. f", "> q", ">", "#", "# h", "####### x",

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import polib
 
-from pipeline.merge import update_catalog
-from pipeline.pofile_io import parse_catalog, read_catalog, serialize_catalog
+from pipeline.catalogs.merge import update_catalog
+from pipeline.catalogs.po_files import parse_catalog, read_catalog, serialize_catalog
 
 from conftest import GOLDEN, run_pipeline
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import polib
 
-from pipeline.entry_state import EntryState, entry_state
+from pipeline.core.entry_state import EntryState, entry_state
 from pipeline.mt.drafts import Draft, Failure, apply_results, fill_entry, finished_text, mark_failed
 from pipeline.mt.protect import protect_spans
 from pipeline.mt.worklist import WorkItem
-from pipeline.pofile_io import serialize_catalog
+from pipeline.catalogs.po_files import serialize_catalog
 from standins.po_checks import assert_valid_po
 
 
@@ -71,10 +71,10 @@ def test_finished_text_restores_spans_and_outer_whitespace() -> None:
 
 
 def test_a_failure_names_the_msgid_line_of_the_file_as_saved(make_project) -> None:
-    from pipeline.cli import main
+    from pipeline.cli.main import main
     from pipeline.mt.drafts import DraftWriter
     from pipeline.mt.worklist import Worklist
-    from pipeline.project import open_project
+    from pipeline.core.project import open_project
 
     root = make_project({"doc": "甲。\n\n乙。\n\n丙。\n"},
                         '[pipeline]\nsource_language = "zh"\nlanguages = ["en"]\n')
@@ -92,10 +92,10 @@ def test_a_failure_names_the_msgid_line_of_the_file_as_saved(make_project) -> No
 
 
 def test_a_failure_names_the_live_entry_not_an_obsolete_twin(make_project) -> None:
-    from pipeline.cli import main
+    from pipeline.cli.main import main
     from pipeline.mt.drafts import DraftWriter
     from pipeline.mt.worklist import Worklist
-    from pipeline.project import open_project
+    from pipeline.core.project import open_project
 
     root = make_project({"doc": "甲。\n\n丙。\n"},
                         '[pipeline]\nsource_language = "zh"\nlanguages = ["en"]\n')

@@ -12,7 +12,7 @@ import requests
 from deep_translator import LibreTranslator
 from deep_translator.constants import BASE_URLS
 
-from pipeline.errors import ConfigError
+from pipeline.core.errors import ConfigError
 from pipeline.mt.engine_errors import EngineUnavailable, RateLimited, Rejected
 from pipeline.mt.engines import open_engine
 from pipeline.mt.settings import EngineSettings

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.errors import ConfigError
-from pipeline.languages import normalize_language
+from pipeline.core.errors import ConfigError
+from pipeline.core.languages import normalize_language
 from pipeline.mt.language_codes import (
     baidu_code,
     deepl_code,

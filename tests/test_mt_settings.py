@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from pipeline.errors import ConfigError
+from pipeline.core.errors import ConfigError
 from pipeline.mt.engines import open_engine
 from pipeline.mt.progress import ProgressLine, Tally
 from pipeline.mt.settings import EngineSettings, engine_settings

@@ -10,8 +10,8 @@ import random
 import pytest
 
 from conftest import run_pipeline
-from pipeline import pofile_io
-from pipeline.errors import CatalogError
+from pipeline.catalogs import po_files as pofile_io
+from pipeline.core.errors import CatalogError
 
 _GOOD = ['#: source/doc.md:3', '#. paragraph', '#, fuzzy', '#| msgid "旧"', 'msgctxt "菜单"',
          'msgid ""', 'msgid "随着`ChatGPT`的\\"病毒式\\"传播"', 'msgstr "With \\\\n"',

@@ -11,9 +11,11 @@ import polib
 import pytest
 
 from conftest import SAMPLE, corpus_articles, run_pipeline
-from pipeline.catalog import extract_catalog, new_translation
-from pipeline.pofile_io import parse_catalog, serialize_catalog, serialize_copy, write_catalog
-from pipeline.segmenter import segment_document
+from pipeline.catalogs.extract import extract_catalog, new_translation
+from pipeline.catalogs.po_files import (
+    parse_catalog, serialize_catalog, serialize_copy, write_catalog,
+)
+from pipeline.markdown.segmenter import segment_document
 
 # Characters str.splitlines breaks lines at, besides "\n" and "\r\n".  polib writes the first
 # three escaped; the others it writes as they are, and those the line splitting is for.
@@ -141,7 +143,7 @@ def test_a_catalog_whose_entries_differ_from_the_template_is_serialized() -> Non
 def test_an_atomic_write_makes_its_folder_and_leaves_no_temporary(tmp_path: Path) -> None:
     import os
 
-    from pipeline import pofile_io
+    from pipeline.catalogs import po_files as pofile_io
 
     target = tmp_path / "new" / "deeper" / "doc.po"
     pofile_io.write_atomic(target, b"first", durable=False)
@@ -161,8 +163,8 @@ def test_an_atomic_write_makes_its_folder_and_leaves_no_temporary(tmp_path: Path
 
 def test_a_failed_atomic_write_keeps_the_old_file_and_removes_its_temporary(
         tmp_path: Path) -> None:
-    from pipeline.errors import FileSystemError
-    from pipeline.pofile_io import write_atomic
+    from pipeline.core.errors import FileSystemError
+    from pipeline.catalogs.po_files import write_atomic
 
     folder = tmp_path / "doc.po"
     folder.mkdir()  # a folder where the file goes: the switch fails after the write

@@ -9,10 +9,10 @@ from urllib.parse import unquote, urlsplit
 import polib
 import pytest
 
-from pipeline.cli import main
-from pipeline.project import open_project
-from pipeline.pofile_io import read_catalog
-from pipeline.build_plan import make_site
+from pipeline.cli.main import main
+from pipeline.core.project import open_project
+from pipeline.catalogs.po_files import read_catalog
+from pipeline.stages.build_plan import make_site
 from pipeline.publish.placement import entries_by_key
 from pipeline.publish.writer import write_editions, write_source_page
 from test_publish_support import Elements
@@ -256,7 +256,7 @@ def test_the_index_is_rendered_again_only_when_its_rows_change(make_project, cap
 
 def test_translations_wait_for_the_disk_templates_outputs_and_caches_do_not(
         make_project, monkeypatch) -> None:
-    import pipeline.pofile_io as pofile_io
+    import pipeline.catalogs.po_files as pofile_io
 
     synced: list[int] = []
     real = pofile_io.os.fsync
@@ -276,7 +276,7 @@ def test_translations_wait_for_the_disk_templates_outputs_and_caches_do_not(
 
 
 def test_the_order_of_formats_does_not_matter(make_project, monkeypatch) -> None:
-    import pipeline.build_stage as build_stage
+    import pipeline.stages.build_document as build_stage
 
     root = _project(make_project, ["en"])
     _build(root)
@@ -351,7 +351,7 @@ def test_an_unpublished_machine_draft_is_not_marked_as_one(make_project) -> None
 
 
 def test_a_build_reads_and_writes_the_memo_once(make_project, monkeypatch) -> None:
-    from pipeline.stat_memo import StatMemo
+    from pipeline.cache.stat_memo import StatMemo
 
     root = _project(make_project, ["en", "ja"])
     _build(root)

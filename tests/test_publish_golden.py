@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.markdown_parser import parse_blocks
+from pipeline.markdown.parser import parse_blocks
 from test_publish_support import Elements, build_case, without_style
 
 from conftest import GOLDEN

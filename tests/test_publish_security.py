@@ -9,15 +9,15 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline.cli import main
-from pipeline.project import open_project
+from pipeline.cli.main import main
+from pipeline.core.project import open_project
 from pipeline.publish.bilingual_html import render_bilingual
 from pipeline.publish.edition import localized_edition, source_edition, source_heading_ids
 from pipeline.publish.page import render_page
 from pipeline.publish.placement import entries_by_key
 from pipeline.publish.render import sanitize_html
-from pipeline.build_plan import make_site
-from pipeline.rebuild import rebuild_markdown
+from pipeline.stages.build_plan import make_site
+from pipeline.markdown.rebuild import rebuild_markdown
 from test_publish_support import Elements
 
 ATTACKS = [

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import run_pipeline
-from pipeline import record_store
-from pipeline.record_store import Store, delete, keys, read_value, write_value
+from pipeline.cache import record_store
+from pipeline.cache.record_store import Store, delete, keys, read_value, write_value
 
 
 def test_records_are_kept_replaced_listed_and_deleted(tmp_path: Path) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pipeline.project import Project, open_project
-from pipeline.runner import JobResult, run_documents
+from pipeline.core.project import Project, open_project
+from pipeline.stages.runner import JobResult, run_documents
 
 
 def _job(project: Project, name: str) -> JobResult:
@@ -34,7 +34,7 @@ def test_results_are_echoed_in_order_and_not_kept(make_project) -> None:
 
 
 def test_a_parsing_library_upgrade_makes_cached_results_stale(monkeypatch, tmp_path) -> None:
-    from pipeline import document_cache
+    from pipeline.cache import document_records as document_cache
 
     before = document_cache.code_digest.__wrapped__()
     assert document_cache.code_digest.__wrapped__() == before  # stable while nothing moves
@@ -55,7 +55,7 @@ def test_a_parsing_library_upgrade_makes_cached_results_stale(monkeypatch, tmp_p
 def test_a_config_error_crosses_processes_with_its_key() -> None:
     import pickle
 
-    from pipeline.errors import ConfigError
+    from pipeline.core.errors import ConfigError
 
     error = pickle.loads(pickle.dumps(ConfigError("bad", "pipeline.toml", key="check.warnings")))
     assert (error.message, error.path, error.key) == ("bad", "pipeline.toml", "check.warnings")
@@ -64,8 +64,8 @@ def test_a_config_error_crosses_processes_with_its_key() -> None:
 def test_a_deleted_document_leaves_no_fingerprint_or_memo_behind(make_project) -> None:
     import json
 
-    from pipeline.cli import main
-    from pipeline.record_store import keys
+    from pipeline.cli.main import main
+    from pipeline.cache.record_store import keys
 
     root = make_project({"keep": "正文。\n", "gone": "另一篇。\n"})
     assert main(["--root", str(root), "update"]) == 0

@@ -8,11 +8,11 @@ from collections import Counter
 import pytest
 
 from markdown_facts import assert_same_markdown, protected_facts
-from pipeline.catalog import extract_catalog
-from pipeline.cjk import is_cjk
-from pipeline.markdown_parser import parse_blocks, walk_inline
-from pipeline.rebuild import rebuild_markdown
-from pipeline.segmenter import segment_document
+from pipeline.catalogs.extract import extract_catalog
+from pipeline.markdown.line_joins import is_cjk
+from pipeline.markdown.parser import parse_blocks, walk_inline
+from pipeline.markdown.rebuild import rebuild_markdown
+from pipeline.markdown.segmenter import segment_document
 
 from conftest import SAMPLE, need_shared
 

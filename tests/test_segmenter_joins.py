@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from pipeline import segmenter
-from pipeline.markdown_parser import env_of, parse_inline
-from pipeline.segmenter import segment_document
+from pipeline.markdown import segmenter
+from pipeline.markdown.parser import env_of, parse_inline
+from pipeline.markdown.segmenter import segment_document
 
 from conftest import SAMPLE, corpus_articles, spec_examples
 
@@ -116,8 +116,8 @@ def _markup(tokens: list[Any]) -> list[tuple[str, str]]:
 def test_the_recorded_pairing_is_the_replay_of_the_lines_as_they_are() -> None:
     """The replay compares a join's pairing with the one markdown-it made (kept in the
     snapshot): replayed with the runs' powers unchanged, it must give that very pairing."""
-    from pipeline.emphasis_pairing import _pairs
-    from pipeline.markdown_parser import DELIMITERS, parse_blocks, walk_inline
+    from pipeline.markdown.emphasis_pairing import _pairs
+    from pipeline.markdown.parser import DELIMITERS, parse_blocks, walk_inline
 
     documents = [example["markdown"] for example in spec_examples()]
     documents += [SAMPLE.read_text(encoding="utf-8"), *corpus_articles(30)]

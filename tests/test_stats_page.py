@@ -15,16 +15,16 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline.entry_state import MACHINE_COMMENT
-from pipeline.project import open_project
-from pipeline.stats_command import run_stats
-from pipeline.workflow import update_document
+from pipeline.core.entry_state import MACHINE_COMMENT
+from pipeline.core.project import open_project
+from pipeline.stages.status import run_stats
+from pipeline.stages.update import update_document
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
                                 reason="/usr/bin/chromium is absent (apt-get install chromium)")
 
-# The page's colours (pipeline/templates/status.html) for each state.
+# The page's colours (pipeline/publish/templates/status.html) for each state.
 COLOURS = {"translated": (0x2E, 0x7D, 0x32), "machine draft": (0x19, 0x76, 0xD2),
            "stale": (0xF9, 0xA8, 0x25), "untranslated": (0xD5, 0xD5, 0xD5)}
 # Ten letters each: every paragraph has the same number of words.

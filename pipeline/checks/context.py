@@ -14,11 +14,11 @@ from typing import Any
 
 import polib
 
-from ..document import Document
-from ..glossary import Glossary
-from ..markdown_parser import env_of
+from ..core.document import Document
+from ..catalogs.glossary import Glossary
+from ..markdown.parser import env_of
 from .inline_facts import FactsCache, InlineFacts, inline_facts, plain_facts
-from .scripts import is_latin
+from ..core.scripts import is_latin
 
 Key = tuple[str | None, str]
 MARKDOWN_STYLES = frozenset({"inline", "line", "cell", "html"})

@@ -18,7 +18,7 @@ from .context import CheckContext
 from .inline_facts import block_kinds
 from .numbers import read_numbers
 from .review import check_entry
-from .scripts import is_full_width
+from ..core.scripts import is_full_width
 
 Fix = Callable[[str, polib.POEntry, CheckContext], str]
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from markdown_it.token import Token
 
-from ..markdown_parser import is_plain_text, parse_blocks, parse_inline, walk_inline
+from ..markdown.parser import is_plain_text, parse_blocks, parse_inline, walk_inline
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,11 @@ from typing import Any
 
 import polib
 
-from ..document import Document
-from ..errors import CatalogError, ConfigError
-from ..pofile_io import catalog_text, msgid_lines
-from ..sourcefile import read_bytes
-from ..project import Project
+from ..core.document import Document
+from ..core.errors import CatalogError, ConfigError
+from ..catalogs.po_files import catalog_text, msgid_lines
+from ..core.text_files import read_bytes
+from ..core.project import Project
 from .checkers import CHECK_NAMES, CHECKS
 from .context import CheckContext, document_context
 from .inline_facts import FactsCache

@@ -30,7 +30,7 @@ from deep_translator.exceptions import (
     TranslationNotFound,
 )
 
-from ..errors import ConfigError, PipelineError
+from ..core.errors import ConfigError, PipelineError
 from .engine_errors import EngineUnavailable, RateLimited, Rejected
 from .engines import Translate
 from .http_session import ReplyCheck, install, request_timeout

@@ -18,11 +18,11 @@ from datetime import date
 
 import polib
 
-from ..catalog import now_stamp
-from ..catalog_cache import cached_catalog, remember_catalog
-from ..entry_state import MACHINE_COMMENT
-from ..pofile_io import msgid_lines, write_catalog_text, written_entries
-from ..project import Project
+from ..catalogs.extract import now_stamp
+from ..cache.catalog_records import cached_catalog, remember_catalog
+from ..core.entry_state import MACHINE_COMMENT
+from ..catalogs.po_files import msgid_lines, write_catalog_text, written_entries
+from ..core.project import Project
 from .engine_errors import Rejected
 from .protect import restore_spans
 from .scheduler import Outcome

@@ -5,7 +5,7 @@ Messages never carry request URLs or payloads: those can hold API keys.
 
 from __future__ import annotations
 
-from ..errors import PipelineError
+from ..core.errors import PipelineError
 
 
 class EngineError(PipelineError):

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import import_module
 
-from ..errors import ConfigError
+from ..core.errors import ConfigError
 from .language_codes import (
     CodeFor,
     baidu_code,

@@ -14,7 +14,7 @@ from typing import Any
 from markdown_it.helpers import parseLinkLabel
 from markdown_it.rules_inline import StateInline
 
-from ..markdown_parser import markdown_parser
+from ..markdown.parser import markdown_parser
 
 
 @dataclass(frozen=True, slots=True)

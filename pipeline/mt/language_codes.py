@@ -8,7 +8,7 @@ from collections.abc import Callable, Collection
 from functools import cache
 from typing import Any
 
-from ..errors import ConfigError
+from ..core.errors import ConfigError
 
 CodeFor = Callable[[str, bool], str]
 """``(gettext code, is_target) -> engine code``."""

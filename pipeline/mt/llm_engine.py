@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ..errors import ConfigError
+from ..core.errors import ConfigError
 from .engine_errors import EngineUnavailable, Rejected
 from .engines import Translate
 from .http_session import send

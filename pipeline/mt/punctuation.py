@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..checks.fixes import FULL_WIDTH_MARKS
-from ..checks.scripts import DENSE_SCRIPTS, script_of
+from ..core.scripts import DENSE_SCRIPTS, script_of
 
 _FULL_WIDTH_SCRIPTS = DENSE_SCRIPTS - {"Kore"}
 """Scripts written with full-width punctuation (Korean uses ASCII punctuation); every

@@ -24,8 +24,8 @@ import os
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from ..config import CONFIG_NAME
-from ..errors import ConfigError
+from ..core.config import CONFIG_NAME
+from ..core.errors import ConfigError
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import partial
 
-from ..project import Project
+from ..core.project import Project
 from .cache import CACHE_NAME, ReplyCache
 from .drafts import DraftWriter
 from .engine_errors import Rejected

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 import polib
 
-from ..glossary import Glossary
-from ..markdown_parser import env_of
-from ..pofile_io import read_catalog
-from ..project import Project
+from ..catalogs.glossary import Glossary
+from ..markdown.parser import env_of
+from ..catalogs.po_files import read_catalog
+from ..core.project import Project
 from .protect import Protected, Terms, protect_spans
 
 _FRONT_MATTER = "front matter:"

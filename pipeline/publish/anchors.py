@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
-from ..markdown_parser import walk_inline
+from ..markdown.parser import walk_inline
 
 _DROPPED = re.compile(r"[^\w\- ]", re.UNICODE)
 FALLBACK_ID = "section"

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from ..document import line_starts
-from ..languages import language_name
+from ..core.document import line_starts
+from ..core.languages import language_name
 from .edition import Edition
 from .labels import labels
 from .page import notices, page_title, text_direction
 from .render import render_tokens, sanitize_html
 from .site import INDEX_PATH, Site, bcp47, bilingual_path, link, page_path
-from .templates import render_template
+from .html_templates import render_template
 
 _LISTS = ("bullet_list_open", "ordered_list_open")
 

@@ -21,8 +21,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..document import Document, Segment, line_starts
-from ..markdown_parser import TABLE_ROWS, parse_blocks_shared
+from ..core.document import Document, Segment, line_starts
+from ..markdown.parser import TABLE_ROWS, parse_blocks_shared
 from .placement import Placed
 
 _BLOCK_MARKERS = re.compile(r"(?:#{1,6}[ \t]+|\[[ xX]\][ \t]+)$")

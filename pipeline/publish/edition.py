@@ -12,8 +12,8 @@ from markdown_it.token import Token
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from ..document import Document
-from ..markdown_parser import parse_blocks_shared
+from ..core.document import Document
+from ..markdown.parser import parse_blocks_shared
 from .anchors import heading_ids, set_heading_ids
 from .labels import labels
 from .marking import mark_segments

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..languages import language_name
+from ..core.languages import language_name
 from .labels import labels
 from .site import INDEX_PATH, IndexRow, Site, bcp47, bilingual_path, link, page_path
-from .templates import render_template
+from .html_templates import render_template
 
 
 def render_index(documents: Sequence[IndexRow], site: Site, project_name: str) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
-from ..document import line_starts
+from ..core.document import line_starts
 from .placement import Placed
 from .site import bcp47
 

@@ -16,13 +16,13 @@ from babel import Locale
 from babel.dates import format_date
 from markupsafe import Markup
 
-from ..languages import language_name
+from ..core.languages import language_name
 from .anchors import heading_text
 from .edition import Edition
 from .labels import Labels, labels
 from .render import render_tokens, sanitize_html
 from .site import INDEX_PATH, Site, bcp47, bilingual_path, link, page_path
-from .templates import render_template
+from .html_templates import render_template
 
 _SAFE_URL = re.compile(r"^(?:https?://[^\s\"'<>]+|[^\s:\"'<>]+)$", re.I)
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import polib
 
-from ..document import Document, Segment
-from ..entry_state import EntryState, entry_state
-from ..rebuild import render_segment
+from ..core.document import Document, Segment
+from ..core.entry_state import EntryState, entry_state
+from ..markdown.rebuild import render_segment
 
 Key = tuple[str | None, str]
 

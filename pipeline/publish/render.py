@@ -21,8 +21,8 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
-from ..cjk import soft_break_joiner
-from ..markdown_parser import markdown_syntax
+from ..markdown.line_joins import soft_break_joiner
+from ..markdown.parser import markdown_syntax
 
 _COMMENTS = re.compile(r"^(?:\s*<!--.*?-->)+\s*$", re.S)
 

@@ -10,10 +10,10 @@ from collections.abc import Mapping, Sequence
 
 import polib
 
-from ..document import Document
-from ..pofile_io import write_changed
-from ..project import Project
-from ..sourcefile import encode_output
+from ..core.document import Document
+from ..catalogs.po_files import write_changed
+from ..core.project import Project
+from ..core.text_files import encode_output
 from .bilingual_html import render_bilingual
 from .bilingual_markdown import bilingual_markdown
 from .edition import Edition, localized_edition, source_edition, \

@@ -10,8 +10,8 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline.entry_state import EntryState, entry_state
-from pipeline.markdown_parser import parse_inline, walk_inline
+from pipeline.core.entry_state import EntryState, entry_state
+from pipeline.markdown.parser import parse_inline, walk_inline
 
 
 def assert_valid_po(path: Path) -> None:

@@ -1,4 +1,4 @@
-"""The jinja2 environment over ``pipeline/templates/`` (autoescape on for every template)."""
+"""The jinja2 environment over ``pipeline/publish/templates/`` (autoescape on everywhere)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """Templates from the package, HTML-escaped unless a value is ``Markup``."""
-    return Environment(loader=PackageLoader("pipeline", "templates"), autoescape=True,
+    return Environment(loader=PackageLoader("pipeline.publish", "templates"), autoescape=True,
                        undefined=StrictUndefined, keep_trailing_newline=True,
                        trim_blocks=True, lstrip_blocks=True)
 

@@ -11,11 +11,11 @@ from typing import Any
 
 from .config import Config, load_config
 from .document import Document
-from .document_cache import cached_document
+from ..cache.document_records import cached_document
 from .errors import ConfigError, SourceError
-from .glossary import GLOSSARY_NAME, Glossary, load_glossary
-from .record_store import DATABASE_NAME, Store
-from .sourcefile import decode_source, read_bytes
+from ..catalogs.glossary import GLOSSARY_NAME, Glossary, load_glossary
+from ..cache.record_store import DATABASE_NAME, Store
+from .text_files import decode_source, read_bytes
 
 
 @dataclass(frozen=True)
@@ -170,7 +170,7 @@ def segmenting(config: Config) -> dict[str, Any]:
 
 def parse_document(data: bytes, shown: str, config: Config) -> Document:
     """Decode and segment the bytes of a source file."""
-    from .segmenter import segment_document  # markdown-it: only when a document is parsed
+    from ..markdown.segmenter import segment_document
 
     text, newline, bom = decode_source(data, shown)
     document = segment_document(text, shown, **segmenting(config))

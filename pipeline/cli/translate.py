@@ -11,11 +11,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..project import Project
-from .engines import NO_ENGINE, Engine, open_engine
-from .progress import ProgressLine
-from .settings import engine_settings
-from .translate_language import Summary, translate_language
+from ..core.project import Project
+from ..mt.engines import NO_ENGINE, Engine, open_engine
+from ..mt.progress import ProgressLine
+from ..mt.settings import engine_settings
+from ..mt.translate_language import Summary, translate_language
 
 _SHOWN_FAILURES = 10
 
@@ -23,7 +23,7 @@ _SHOWN_FAILURES = 10
 def _run_stage(name: str, project: Project, args: argparse.Namespace,
                languages: list[str]) -> int:
     """Run another command (update, build) with its own defaults and our languages."""
-    from ..cli import COMMANDS
+    from .main import COMMANDS
 
     _, configure, run = COMMANDS[name]
     parser = argparse.ArgumentParser(prog=name, add_help=False)
@@ -55,7 +55,7 @@ def print_summary(summary: Summary) -> int:
 
 def run_translate(project: Project, args: argparse.Namespace) -> int:
     """The ``translate`` command."""
-    from ..cli import languages_of
+    from .main import languages_of
 
     languages = languages_of(project, args)
     settings = engine_settings(project.config.extra.get("engine", {}), args.engine,

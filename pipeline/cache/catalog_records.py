@@ -16,11 +16,11 @@ from typing import Any
 
 import polib
 
-from .document_cache import content_key, keep_record, read_record
-from .errors import CatalogError
-from .pofile_io import catalog_from_bytes, written_entries, written_entry_lines
+from .document_records import content_key, keep_record, read_record
+from ..core.errors import CatalogError
+from ..catalogs.po_files import catalog_from_bytes, written_entries, written_entry_lines
 from .record_store import Store
-from .sourcefile import read_bytes
+from ..core.text_files import read_bytes
 
 _FIELDS = ("msgid", "msgstr", "msgid_plural", "msgstr_plural", "msgctxt", "obsolete",
            "comment", "tcomment", "occurrences", "flags", "previous_msgctxt", "previous_msgid",

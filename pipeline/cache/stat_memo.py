@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .errors import FileSystemError
-from .pofile_io import write_atomic
+from ..core.errors import FileSystemError
+from ..catalogs.po_files import write_atomic
 
 T = TypeVar("T")
 

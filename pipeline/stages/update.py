@@ -13,15 +13,17 @@ from typing import Any
 
 import polib
 
-from .catalog import extract_catalog, new_translation, now_stamp
-from .catalog_cache import cached_catalog, remember_catalog
-from .completion import catalog_counts, counts_path
-from .document_cache import content_key, keep_document
-from .merge import update_catalog
-from .pofile_io import (TEMPORARY_SUFFIX, header_dates, left_by_dead_process, serialize_copy,
-                        write_atomic, write_catalog_text)
-from .project import Project, document_of_record, files_by_suffix
-from .record_store import delete, keys
+from ..catalogs.extract import extract_catalog, new_translation, now_stamp
+from ..cache.catalog_records import cached_catalog, remember_catalog
+from .publication import catalog_counts, counts_path
+from ..cache.document_records import content_key, keep_document
+from ..catalogs.merge import update_catalog
+from ..catalogs.po_files import (
+    TEMPORARY_SUFFIX, header_dates, left_by_dead_process, serialize_copy, write_atomic,
+    write_catalog_text,
+)
+from ..core.project import Project, document_of_record, files_by_suffix
+from ..cache.record_store import delete, keys
 from .runner import JobResult
 
 

@@ -13,13 +13,13 @@ from datetime import datetime, timezone
 from typing import Any
 
 
-from .checks import check_entry, has_error, project_checks
-from .checks.inline_facts import FactsCache
-from .completion import open_memo, publications, threshold
-from .pofile_io import read_catalog, write_atomic
-from .project import Project
-from .publish.templates import render_template
-from .stats import STATES, CatalogStats, catalog_stats
+from ..checks import check_entry, has_error, project_checks
+from ..checks.inline_facts import FactsCache
+from .publication import open_memo, publications, threshold
+from ..catalogs.po_files import read_catalog, write_atomic
+from ..core.project import Project
+from ..publish.html_templates import render_template
+from ..catalogs.counts import STATES, CatalogStats, catalog_stats
 
 STATUS_PAGE = "status.html"
 _BAR = 20  # characters of the terminal progress bar

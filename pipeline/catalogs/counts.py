@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 import polib
 
-from .checks.scripts import cjk_runs, without_cjk
-from .completion import share
-from .entry_state import EntryState, entry_state
+from ..core.scripts import cjk_runs, without_cjk
+from ..stages.publication import share
+from ..core.entry_state import EntryState, entry_state
 
 STATES = tuple(state.value for state in EntryState)
 """``translated``, ``machine draft``, ``stale``, ``untranslated``."""

@@ -6,8 +6,8 @@ from datetime import datetime, timezone
 
 import polib
 
-from .document import Document
-from .errors import SourceError
+from ..core.document import Document
+from ..core.errors import SourceError
 
 DATE_FORMAT = "%Y-%m-%d %H:%M%z"
 GENERATOR = "pipeline (markdown-it-py, polib)"
@@ -34,7 +34,7 @@ def catalog_header(project: str, language: str | None, created: str,
         "Content-Transfer-Encoding": "8bit",
     }
     if language:
-        from .languages import plural_forms  # babel: only for a translation's header
+        from ..core.languages import plural_forms
 
         header["Plural-Forms"] = plural_forms(language)
     header["X-Generator"] = GENERATOR
@@ -85,7 +85,7 @@ def new_translation(template: polib.POFile, language: str, project: str,
     created = template.metadata.get("POT-Creation-Date", revised)
     catalog = new_catalog(catalog_header(project, language, created, revised))
     source = template.header.split("\n", 1)[0].removeprefix("Messages of ").rstrip(".")
-    from .languages import language_name
+    from ..core.languages import language_name
 
     catalog.header = f"{language_name(language)} ({language}) translation of {source}."
     for entry in template:

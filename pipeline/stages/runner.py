@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .document_cache import code_digest
-from .config import config_line
-from .errors import ConfigError, FileSystemError, PipelineError
-from .pofile_io import write_atomic
-from .project import Project, shown_path
+from ..cache.document_records import code_digest
+from ..core.config import config_line
+from ..core.errors import ConfigError, FileSystemError, PipelineError
+from ..catalogs.po_files import write_atomic
+from ..core.project import Project, shown_path
 
 @dataclass
 class JobResult:

@@ -26,13 +26,12 @@ from typing import Any
 
 from markdown_it.token import Token
 
-from .cjk import soft_break_joiner
-from .config import DEFAULT_FRONT_MATTER_KEYS
-from .document import Document, Segment, line_starts
+from .line_joins import soft_break_joiner
+from ..core.config import DEFAULT_FRONT_MATTER_KEYS
+from ..core.document import Document, Segment, line_starts
 from .emphasis_pairing import Marks, pairing_test, run_powers
-from .frontmatter import front_matter_segments
-from .markdown_parser import (DELIMITERS, TABLE_ROWS, definitions_of, parse_blocks,
-                              parse_inline, walk_inline)
+from .front_matter import front_matter_segments
+from .parser import DELIMITERS, TABLE_ROWS, definitions_of, parse_blocks, parse_inline, walk_inline
 
 _COMMAND = re.compile(r"^<!--\s*i18n:\s*(skip-start|skip-end|skip|context|note)\b\s*(.*?)\s*-->\s*$",
                       re.S)

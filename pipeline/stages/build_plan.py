@@ -13,13 +13,13 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from .completion import Publication, document_counts, memo_salt, share
-from .config import BUILD_FORMATS
-from .document_cache import code_digest
-from .glossary import GLOSSARY_NAME
-from .project import Project
-from .publish.site import INDEX_PATH, IndexRow, Site, bilingual_path, page_path
-from .stat_memo import StatMemo
+from .publication import Publication, document_counts, memo_salt, share
+from ..core.config import BUILD_FORMATS
+from ..cache.document_records import code_digest
+from ..catalogs.glossary import GLOSSARY_NAME
+from ..core.project import Project
+from ..publish.site import INDEX_PATH, IndexRow, Site, bilingual_path, page_path
+from ..cache.stat_memo import StatMemo
 
 if TYPE_CHECKING:
     from .runner import JobResult
@@ -80,7 +80,7 @@ def build_files(project: Project, name: str, languages: Sequence[str],
 def build_job(project: Project, name: str, languages: Sequence[str], site: Site,
               formats: Sequence[str]) -> JobResult:
     """Job: build one document (see :func:`pipeline.build_stage.build_document`)."""
-    from .build_stage import build_document
+    from .build_document import build_document
 
     return build_document(project, name, languages, site, formats)
 
@@ -103,7 +103,7 @@ def index_step(project: Project, site: Site, memo: StatMemo) -> list[str]:
                                       code_digest()], ensure_ascii=False).encode()).hexdigest()
     written: list[str] = []
     if not memo.holds("index", path, salt):
-        from .publish.writer import write_index  # jinja2: only when the index is written
+        from ..publish.writer import write_index
 
         written = write_index(project, site, rows)
         memo.put("index", path, None, salt)
@@ -111,6 +111,6 @@ def index_step(project: Project, site: Site, memo: StatMemo) -> list[str]:
 
 
 def _title(project: Project, name: str) -> str:
-    from .publish.writer import source_title  # parses: only for a title not in the memo
+    from ..publish.writer import source_title
 
     return source_title(project, name)

@@ -10,18 +10,18 @@ from collections.abc import Sequence
 
 import polib
 
-from .checks import ERROR, CheckContext, check_entry, format_problem, project_checks
-from .checks.inline_facts import FactsCache
-from .config import BUILD_FORMATS
-from .document import Document, Segment
-from .entry_state import published_text
-from .catalog_cache import cached_catalog
-from .pofile_io import write_changed
-from .project import Project
-from .publish.site import Site
-from .rebuild import rebuild_markdown
+from ..checks import ERROR, CheckContext, check_entry, format_problem, project_checks
+from ..checks.inline_facts import FactsCache
+from ..core.config import BUILD_FORMATS
+from ..core.document import Document, Segment
+from ..core.entry_state import published_text
+from ..cache.catalog_records import cached_catalog
+from ..catalogs.po_files import write_changed
+from ..core.project import Project
+from ..publish.site import Site
+from ..markdown.rebuild import rebuild_markdown
 from .runner import JobResult
-from .sourcefile import encode_output
+from ..core.text_files import encode_output
 
 
 def translations_for(document: Document, catalog: polib.POFile, machine_drafts: bool,
@@ -77,9 +77,9 @@ def build_document(project: Project, name: str, languages: Sequence[str],
     editions = site.pages or site.bilingual
     if editions:
         # The renderer (jinja2, nh3, the page code) only for builds that make pages.
-        from .publish.page import page_title
-        from .publish.placement import entries_by_key
-        from .publish.writer import write_editions, write_source_page
+        from ..publish.page import page_title
+        from ..publish.placement import entries_by_key
+        from ..publish.writer import write_editions, write_source_page
     source = write_source_page(project, document, name, site, written) \
         if editions else None
     for language in languages:

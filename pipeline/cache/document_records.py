@@ -23,7 +23,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from .document import Document, Segment
+from ..core.document import Document, Segment
 from .record_store import Store, read_value, write_value
 
 
@@ -40,7 +40,7 @@ def code_digest() -> str:
     or a reinstall rewrites (importlib.metadata would cost every command 40 ms of imports);
     a compiled module by its size and time alone (libyaml's is 2.7 MB, 5 ms to hash)."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.rglob("*")):
+    for path in sorted(Path(__file__).parents[1].rglob("*")):  # the whole package
         if path.suffix in (".py", ".html", ".css", ".j2") and path.is_file():
             digest.update(path.read_bytes())
     for library in _PARSING_LIBRARIES:

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .errors import ConfigError
-from .languages import normalize_language
-from .sourcefile import read_text
+from ..core.errors import ConfigError
+from ..core.languages import normalize_language
+from ..core.text_files import read_text
 
 GLOSSARY_NAME = "glossary.csv"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
-from .sourcefile import read_text
+from .text_files import read_text
 
 CONFIG_NAME = "pipeline.toml"
 _TABLE = re.compile(r"^\[\[?\s*([^\]]+?)\s*\]\]?")
@@ -90,7 +90,7 @@ def load_config(root: Path) -> Config:
 
 def _language(code: str, key: str) -> str:
     """``code`` in gettext locale form, or a ConfigError at ``[pipeline] key``."""
-    from .languages import normalize_language  # babel: only when codes are configured
+    from .languages import normalize_language
 
     try:
         return normalize_language(code)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .document import Document, Segment
-from .frontmatter import render_scalar
+from ..core.document import Document, Segment
+from .front_matter import render_scalar
 
 Translate = Callable[[Segment], "str | None"]
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)((?:\\\\)*)\|")

@@ -15,13 +15,13 @@ from collections.abc import Sequence
 
 import polib
 
-from .catalog import now_stamp
-from .checks import ERROR, check_catalog, format_problem, project_checks
-from .checks.context import CheckContext
-from .checks.fixes import fix_entry
-from .checks.inline_facts import FactsCache
-from .pofile_io import read_catalog, write_catalog
-from .project import Project
+from ..catalogs.extract import now_stamp
+from ..checks import ERROR, check_catalog, format_problem, project_checks
+from ..checks.context import CheckContext
+from ..checks.fixes import fix_entry
+from ..checks.inline_facts import FactsCache
+from ..catalogs.po_files import read_catalog, write_catalog
+from ..core.project import Project
 
 
 def fix_catalog(catalog: polib.POFile, context: CheckContext) -> list[str]:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import polib
 
-from .errors import CatalogError, FileSystemError
-from .sourcefile import decode_text, read_bytes
+from ..core.errors import CatalogError, FileSystemError
+from ..core.text_files import decode_text, read_bytes
 
 _ENTRY_START = re.compile(r'^(#|msgctxt\b|")')
 _MSGID = re.compile(r"^(#~ )?msgid ")

@@ -17,7 +17,7 @@ import difflib
 
 import polib
 
-from .catalog import new_catalog
+from .extract import new_catalog
 
 Key = tuple[str | None, str]
 

@@ -19,7 +19,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline.balance_pairs import processDelimiters
 from markdown_it.rules_inline.state_inline import Delimiter
 
-from .markdown_parser import DelimiterSnapshot, markdown_parser
+from .parser import DelimiterSnapshot, markdown_parser
 
 _MARKERS = "*_~"
 # A link text, an image's alt text or an inline footnote is parsed on its own, and its ends

@@ -20,12 +20,12 @@ from pathlib import Path
 
 import polib
 
-from .document_cache import code_digest
-from .entry_state import published_text
-from .errors import ConfigError
-from .pofile_io import read_catalog
-from .project import Project
-from .stat_memo import StatMemo
+from ..cache.document_records import code_digest
+from ..core.entry_state import published_text
+from ..core.errors import ConfigError
+from ..catalogs.po_files import read_catalog
+from ..core.project import Project
+from ..cache.stat_memo import StatMemo
 
 
 class Publication(str, Enum):

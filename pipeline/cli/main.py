@@ -13,12 +13,12 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
-from .completion import Publication, open_memo, publications, remember, threshold
-from .config import BUILD_FORMATS
-from .errors import ConfigError, FileSystemError, PipelineError, UsageError
-from .project import Project, open_project
-from .runner import JobResult, Report, run_documents, placed
-from .workflow import remove_orphan_templates, stage_files, update_document
+from ..stages.publication import Publication, open_memo, publications, remember, threshold
+from ..core.config import BUILD_FORMATS
+from ..core.errors import ConfigError, FileSystemError, PipelineError, UsageError
+from ..core.project import Project, open_project
+from ..stages.runner import JobResult, Report, run_documents, placed
+from ..stages.update import remove_orphan_templates, stage_files, update_document
 
 # Modules of the other commands (checks, publishing, engines) are imported when their
 # command runs: a no-op `extract` or `update` should not pay for them.
@@ -27,7 +27,7 @@ Command = Callable[[Project, argparse.Namespace], int]
 
 
 def _language(code: str) -> str:
-    from .languages import normalize_language  # babel: only when a code is given
+    from ..core.languages import normalize_language
 
     try:
         return normalize_language(code)
@@ -126,7 +126,7 @@ def _published_languages(project: Project, languages: list[str],
 
 
 def run_build(project: Project, args: argparse.Namespace) -> int:
-    from .build_plan import build_files, build_job, index_step, publishing_site
+    from ..stages.build_plan import build_files, build_job, index_step, publishing_site
 
     if getattr(args, "no_machine_drafts", False):
         project = replace(project, config=replace(project.config, publish_machine_drafts=False))
@@ -168,25 +168,25 @@ def _configure_build(parser: argparse.ArgumentParser) -> None:
 
 
 def run_check(project: Project, args: argparse.Namespace) -> int:
-    from .check_command import run_check as check
+    from ..stages.review import run_check as check
 
     return check(project, languages_of(project, args), args.fix)
 
 
 def run_stats(project: Project, args: argparse.Namespace) -> int:
-    from .stats_command import run_stats as stats
+    from ..stages.status import run_stats as stats
 
     return stats(project, languages_of(project, args), args.json)
 
 
 def run_translate(project: Project, args: argparse.Namespace) -> int:
-    from .mt.translate_command import run_translate as translate
+    from .translate import run_translate as translate
 
     return translate(project, args)
 
 
 def _configure_translate(parser: argparse.ArgumentParser) -> None:
-    from .mt.options import configure_translate
+    from .options import configure_translate
 
     configure_translate(parser)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import argparse
 
-from ..cli import add_language_option, positive_int
-from .engines import ENGINES, NO_ENGINE
+from .main import add_language_option, positive_int
+from ..mt.engines import ENGINES, NO_ENGINE
 
 
 def configure_translate(parser: argparse.ArgumentParser) -> None:

@@ -1,0 +1,1 @@
+"""``python -m pipeline``: the argument parser and one module per command."""
