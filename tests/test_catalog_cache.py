@@ -14,7 +14,8 @@ import pytest
 
 from conftest import SAMPLE, run_pipeline
 from pipeline.cache import catalog_records as catalog_cache
-from pipeline.catalogs.po_files import read_catalog, serialize_catalog
+from pipeline.catalogs import po_files
+from pipeline.catalogs.po_files import cached_catalog, read_catalog, serialize_catalog
 from pipeline.core.project import open_project
 from pipeline.cache.record_store import Store, read_value, write_value
 
@@ -36,8 +37,8 @@ def _same(cached: polib.POFile, parsed: polib.POFile) -> None:
 
 def _from_cache_only(po: Path, store: Store, monkeypatch: pytest.MonkeyPatch) -> polib.POFile:
     with monkeypatch.context() as patch:
-        patch.setattr(catalog_cache, "catalog_from_bytes", _no_parse)
-        return catalog_cache.cached_catalog(po, po.name, store)
+        patch.setattr(po_files, "catalog_from_bytes", _no_parse)
+        return cached_catalog(po, po.name, store)
 
 
 def _no_parse(data: bytes, shown: str) -> polib.POFile:
@@ -106,7 +107,7 @@ def test_a_catalog_changed_after_update_is_parsed(sample_project: Path) -> None:
     assert run_pipeline(sample_project, "update", "-l", "ja").returncode == 0
     [(po, store)] = _catalogs(sample_project)
     _translate(po)  # the file no longer holds the bytes update wrote
-    _same(catalog_cache.cached_catalog(po, po.name, store), read_catalog(po, po.name))
+    _same(cached_catalog(po, po.name, store), read_catalog(po, po.name))
     assert run_pipeline(sample_project, "build", "-l", "ja", "--format", "md").returncode == 0
     built = (sample_project / "build" / "ja" / "aigc-intro.md").read_text(encoding="utf-8")
     assert "Ж " in built
@@ -126,7 +127,7 @@ def test_a_damaged_record_means_a_parse(updated: Path, tmp_path: Path,
         record = marshal.dumps((key, "header", {}, [], [("msgid", 3)]))
     assert isinstance(record, bytes)
     write_value(store, record)
-    _same(catalog_cache.cached_catalog(po, po.name, store), read_catalog(po, po.name))
+    _same(cached_catalog(po, po.name, store), read_catalog(po, po.name))
 
 
 def _odd_catalog(case: str) -> polib.POFile:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.checks import ERROR, check_catalog, project_checks
-from pipeline.checks.fixes import FULL_WIDTH_MARKS
+from pipeline.core.scripts import FULL_WIDTH_MARKS
 from pipeline.core.scripts import is_cjk_letter
 from pipeline.catalogs.glossary import Glossary, load_glossary
 from pipeline.catalogs.po_files import read_catalog, serialize_catalog

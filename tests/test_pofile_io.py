@@ -143,19 +143,19 @@ def test_a_catalog_whose_entries_differ_from_the_template_is_serialized() -> Non
 def test_an_atomic_write_makes_its_folder_and_leaves_no_temporary(tmp_path: Path) -> None:
     import os
 
-    from pipeline.catalogs import po_files as pofile_io
+    from pipeline.core import atomic_files
 
     target = tmp_path / "new" / "deeper" / "doc.po"
-    pofile_io.write_atomic(target, b"first", durable=False)
-    pofile_io.write_atomic(target, b"second")
+    atomic_files.write_atomic(target, b"first", durable=False)
+    atomic_files.write_atomic(target, b"second")
     assert target.read_bytes() == b"second"
     # A dead process with our pid left the next temporary name: it is stepped over, not
     # truncated or reused.
-    counter = pofile_io._temporaries
+    counter = atomic_files._temporaries
     taken = next(counter) + 1
     leftover = target.parent / f".doc.po.{os.getpid()}-{taken}.tmp"
     leftover.write_bytes(b"someone else's")
-    pofile_io.write_atomic(target, b"third", durable=False)
+    atomic_files.write_atomic(target, b"third", durable=False)
     assert (target.read_bytes(), leftover.read_bytes()) == (b"third", b"someone else's")
     leftover.unlink()
     assert sorted(p.name for p in target.parent.iterdir()) == ["doc.po"]
@@ -164,7 +164,7 @@ def test_an_atomic_write_makes_its_folder_and_leaves_no_temporary(tmp_path: Path
 def test_a_failed_atomic_write_keeps_the_old_file_and_removes_its_temporary(
         tmp_path: Path) -> None:
     from pipeline.core.errors import FileSystemError
-    from pipeline.catalogs.po_files import write_atomic
+    from pipeline.core.atomic_files import write_atomic
 
     folder = tmp_path / "doc.po"
     folder.mkdir()  # a folder where the file goes: the switch fails after the write

@@ -256,11 +256,11 @@ def test_the_index_is_rendered_again_only_when_its_rows_change(make_project, cap
 
 def test_translations_wait_for_the_disk_templates_outputs_and_caches_do_not(
         make_project, monkeypatch) -> None:
-    import pipeline.catalogs.po_files as pofile_io
+    import pipeline.core.atomic_files as atomic_files
 
     synced: list[int] = []
-    real = pofile_io.os.fsync
-    monkeypatch.setattr(pofile_io.os, "fsync", lambda fd: synced.append(fd) or real(fd))
+    real = atomic_files.os.fsync
+    monkeypatch.setattr(atomic_files.os, "fsync", lambda fd: synced.append(fd) or real(fd))
     root = _project(make_project, ["en", "ja"])
     assert main(["--root", str(root), "-j", "1", "update"]) == 0
     # New POs hold no one's work yet (update makes them again); doc.pot is made again by

@@ -9,7 +9,7 @@ import pytest
 
 from markdown_facts import assert_same_markdown, protected_facts
 from pipeline.catalogs.extract import extract_catalog
-from pipeline.markdown.line_joins import is_cjk
+from pipeline.core.scripts import is_cjk
 from pipeline.markdown.parser import parse_blocks, walk_inline
 from pipeline.markdown.rebuild import rebuild_markdown
 from pipeline.markdown.segmenter import segment_document

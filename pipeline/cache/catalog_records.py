@@ -17,10 +17,7 @@ from typing import Any
 import polib
 
 from .document_records import content_key, keep_record, read_record
-from ..core.errors import CatalogError
-from ..catalogs.po_files import catalog_from_bytes, written_entries, written_entry_lines
 from .record_store import Store
-from ..core.text_files import read_bytes
 
 _FIELDS = ("msgid", "msgstr", "msgid_plural", "msgstr_plural", "msgctxt", "obsolete",
            "comment", "tcomment", "occurrences", "flags", "previous_msgctxt", "previous_msgid",
@@ -36,8 +33,30 @@ _MISREAD_LINE = re.compile(r"[^\S\n]$", re.M)
 _SPACE = re.compile(r"\s")
 
 
+def written_entries(catalog: polib.POFile) -> list[polib.POEntry]:
+    """The entries in the order polib writes (and so reads back) them: the live ones, then
+    the obsolete ones."""
+    return [entry for entry in catalog if not entry.obsolete] + \
+        [entry for entry in catalog if entry.obsolete]
+
+
+def written_entry_lines(text: str) -> list[int]:
+    """The line each entry of a PO text as polib writes it starts on (polib's ``linenum``),
+    the header's first: entries are separated by one empty line, and no line of an entry is
+    empty.  (For any PO text, see
+    :func:`pipeline.catalogs.po_files.msgid_lines`.)"""
+    lines, line, previous = [1], 1, 0
+    for match in re.finditer("\n\n", text):
+        line += text.count("\n", previous, match.end())
+        previous = match.end()
+        lines.append(line)
+    return lines
+
+
+
+
 def remember_catalog(store: Store, text: str, catalog: polib.POFile) -> None:
-    """Keep ``catalog``, whose PO text is ``text`` (as written), for :func:`cached_catalog`,
+    """Keep ``catalog``, whose PO text is ``text`` (as written), for :func:`recorded_catalog`,
     unless polib would read that text otherwise (then the build parses, as polib reads)."""
     entries = written_entries(catalog)
     starts = written_entry_lines(text)[1:]  # the first is the header's
@@ -69,17 +88,16 @@ def _reads_back_as_is(text: str, entries: list[polib.POEntry]) -> bool:
     return not any(_SPACE.search(path) for path in paths)
 
 
-def cached_catalog(path: Path, shown: str, store: Store) -> polib.POFile:
-    """The PO at ``path``: from ``store`` when it holds the catalog written as these very
-    bytes, else parsed (see :func:`pipeline.pofile_io.read_catalog`)."""
-    data = read_bytes(path, shown, CatalogError)
+def recorded_catalog(store: Store, data: bytes) -> polib.POFile | None:
+    """The catalog ``store`` keeps for a PO whose bytes are ``data``, or None: no record,
+    one of other bytes, or a damaged one."""
     record = read_record(store)
     try:
         if record[0] == content_key(data):
             return _catalog_from(*record[1:])
     except (ValueError, TypeError, IndexError, KeyError):  # KeyError: a dict for a tuple
-        pass  # no record, another file or a damaged record: parse
-    return catalog_from_bytes(data, shown)
+        pass
+    return None
 
 
 def _catalog_from(header: str, metadata: dict[str, str], metadata_is_fuzzy: list[str],

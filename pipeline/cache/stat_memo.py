@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..core.errors import FileSystemError
-from ..catalogs.po_files import write_atomic
+from ..core.atomic_files import write_atomic
 
 T = TypeVar("T")
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import itertools
-import os
 import re
 from pathlib import Path
 
 import polib
 
-from ..core.errors import CatalogError, FileSystemError
+from ..cache.catalog_records import recorded_catalog
+from ..cache.record_store import Store
+from ..core.atomic_files import write_atomic
+from ..core.errors import CatalogError
 from ..core.text_files import decode_text, read_bytes
+from .polib_lines import PoLines
 
 _ENTRY_START = re.compile(r'^(#|msgctxt\b|")')
 _MSGID = re.compile(r"^(#~ )?msgid ")
@@ -60,17 +62,6 @@ def _check_syntax(text: str, shown: str) -> bool:
     return False
 
 
-class _Lines(str):
-    """PO text for polib, which cuts a text into lines with ``str.splitlines``: that also
-    cuts at U+2028, NEL, form feeds and other characters a msgid may hold (a PO line ends
-    at "\n" only, for msgfmt as for our writer), and polib then reads a wrong msgid."""
-
-    def splitlines(self, keepends: bool = False) -> list[str]:
-        lines = [line + "\n" for line in self.split("\n")] if keepends else self.split("\n")
-        last = lines.pop()  # what follows the last "\n": a line only if not empty
-        return lines + [last.removesuffix("\n")] if last.removesuffix("\n") else lines
-
-
 def parse_catalog(text: str, shown: str) -> polib.POFile:
     """Parse PO text; syntax errors and duplicate entries raise CatalogError with the line."""
     plain = _check_syntax(text, shown)
@@ -83,7 +74,7 @@ def parse_catalog(text: str, shown: str) -> polib.POFile:
         # with a space after the mark; polib calls them syntax errors.
         text = _TIGHT_COMMENT.sub(r"\1 ", text)
     try:
-        catalog = polib.pofile(_Lines(text), encoding="utf-8", wrapwidth=0)
+        catalog = polib.pofile(PoLines(text), encoding="utf-8", wrapwidth=0)
     except (OSError, ValueError) as exc:
         match = _POLIB_LINE.search(str(exc))
         line = int(match.group(1)) if match else None
@@ -118,29 +109,17 @@ def catalog_from_bytes(data: bytes, shown: str) -> polib.POFile:
     return parse_catalog(catalog_text(data, shown), shown)
 
 
+def cached_catalog(path: Path, shown: str, store: Store) -> polib.POFile:
+    """The PO at ``path``: from ``store`` when it holds the catalog written as these very
+    bytes (:mod:`pipeline.cache.catalog_records`), else parsed (:func:`read_catalog`)."""
+    data = read_bytes(path, shown, CatalogError)
+    return recorded_catalog(store, data) or catalog_from_bytes(data, shown)
+
+
 def catalog_text(data: bytes, shown: str) -> str:
     """A PO file's bytes as text with LF line ends.  Lines may end in CRLF or in a lone CR
     (old Mac tools): a PO string holds neither, polib writes them escaped."""
     return decode_text(data, shown, CatalogError).replace("\r\n", "\n").replace("\r", "\n")
-
-
-def written_entries(catalog: polib.POFile) -> list[polib.POEntry]:
-    """The entries in the order polib writes (and so reads back) them: the live ones, then
-    the obsolete ones."""
-    return [entry for entry in catalog if not entry.obsolete] + \
-        [entry for entry in catalog if entry.obsolete]
-
-
-def written_entry_lines(text: str) -> list[int]:
-    """The line each entry of a PO text as polib writes it starts on (polib's ``linenum``),
-    the header's first: entries are separated by one empty line, and no line of an entry is
-    empty.  (For any PO text, see :func:`msgid_lines`.)"""
-    lines, line, previous = [1], 1, 0
-    for match in re.finditer("\n\n", text):
-        line += text.count("\n", previous, match.end())
-        previous = match.end()
-        lines.append(line)
-    return lines
 
 
 def msgid_lines(text: str) -> dict[int, int]:
@@ -179,104 +158,6 @@ def serialize_copy(catalog: polib.POFile, template: polib.POFile, template_text:
     # Entries follow the header entry after its one empty line (no line of a header is empty).
     entries = template_text.partition("\n\n")[2]
     return serialize_catalog(header) + ("\n" + entries if entries else "")
-
-
-def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
-    """Replace ``path`` with ``data`` so that readers see the old or the new file, never a
-    part of one, even if the process dies mid-write.  ``durable`` also waits for the disk
-    (fsync) before the switch: for what people wrote (catalogs), not for what a run can
-    make again (outputs, caches), where it would cost a disk flush per file."""
-    handle, temporary = _temporary_beside(path)
-    try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(handle, view):]
-            if durable:
-                os.fsync(handle)
-        finally:
-            os.close(handle)
-        os.replace(temporary, path)
-    except BaseException as exc:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise FileSystemError.from_os_error(exc, str(path)) from None
-        raise
-
-
-# Plain os calls, not tempfile.mkstemp, fchmod and a file object: a cold run writes several
-# files per document, and those layers cost about 40 of the 340 us of a new file's write
-# here.  O_EXCL with the process id and a counter in the name: no two writers share a
-# temporary, and a leftover of a dead process is stepped over.
-_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) \
-    | getattr(os, "O_BINARY", 0)  # as mkstemp: no newline translation on Windows
-_temporaries = itertools.count()
-
-
-def _temporary_beside(path: Path) -> tuple[int, str]:
-    """A new file next to ``path`` (its folder made if missing), open for writing, with the
-    mode a plain open() would give (0666 less the umask)."""
-    folder = os.path.dirname(path) or "."
-    made_folder = False
-    for _ in range(100):
-        temporary = os.path.join(folder, _temporary_name(path.name, next(_temporaries)))
-        try:
-            return os.open(temporary, _CREATE, 0o666), temporary
-        except FileExistsError:
-            continue  # left by a dead process that had our pid
-        except FileNotFoundError as exc:
-            if made_folder:
-                raise FileSystemError.from_os_error(exc, str(path)) from None
-            made_folder = True
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as error:
-                raise FileSystemError.from_os_error(error, str(path)) from None
-        except OSError as exc:
-            raise FileSystemError.from_os_error(exc, str(path)) from None
-    raise FileSystemError("cannot write: no free temporary name beside it", str(path))
-
-
-TEMPORARY_SUFFIX = ".tmp"
-
-
-def _temporary_name(name: str, serial: int) -> str:
-    return f".{name}.{os.getpid()}-{serial}{TEMPORARY_SUFFIX}"
-
-
-_TEMPORARY_NAME = re.compile(r"\..+\.(\d+)-\d+")  # what _temporary_name makes, without suffix
-
-
-def left_by_dead_process(name: str) -> bool:
-    """Whether ``name`` (a file name without :data:`TEMPORARY_SUFFIX`) is a temporary file
-    that :func:`write_atomic` left when its process was killed (``kill -9``, a power cut):
-    its process id no longer runs.  A concurrent run's are not."""
-    match = _TEMPORARY_NAME.fullmatch(name)
-    return match is not None and not _running(int(match.group(1)))
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # someone else's process: it runs
-    return True
-
-
-def write_changed(path: Path, data: bytes) -> bool:
-    """Write an output atomically unless ``path`` already holds ``data``; whether it wrote."""
-    try:
-        if path.read_bytes() == data:
-            return False
-    except OSError:
-        pass
-    write_atomic(path, data, durable=False)  # an output: the next build makes it again
-    return True
 
 
 def write_catalog(path: Path, catalog: polib.POFile, stamp: str, date_header: str,

@@ -18,17 +18,10 @@ from .context import CheckContext
 from .inline_facts import block_kinds
 from .numbers import read_numbers
 from .review import check_entry
-from ..core.scripts import is_full_width
+from ..core.scripts import FULL_WIDTH_MARKS, is_full_width
 
 Fix = Callable[[str, polib.POEntry, CheckContext], str]
 
-FULL_WIDTH_MARKS = {
-    "，": ",", "、": ",", "。": ".", "．": ".", "：": ":", "；": ";", "？": "?", "！": "!",
-    "（": "(", "）": ")", "「": "“", "」": "”", "『": "‘", "』": "’", "《": "“", "》": "”",
-    "〈": "‘", "〉": "’", "　": " ", "％": "%",
-}
-"""Marks with one unambiguous ASCII (or English typographic) counterpart.  ``【】``, ``～``
-and full-width ``＊`` ``＿`` ``［`` are left to the translator: their ASCII forms are Markdown."""
 _SPACE_AFTER = set(",.:;?!)”’%")
 _SPACE_BEFORE = set("(“‘")
 _DOUBLED = re.compile(r"(?<=\S) {2,}(?=\S)")

@@ -1,4 +1,5 @@
-"""Writing systems: which script a language is written in, and which characters leak.
+"""Writing systems: which script a language is written in, which characters are CJK (for
+joining lines, counting words, finding leaks) and which full-width marks have an ASCII twin.
 
 A Latin-script target (English, German, Vietnamese ...) must not keep Chinese characters or
 Chinese full-width punctuation; a Japanese or Chinese target may.  The script of a language
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
 
 from babel import Locale
@@ -30,6 +32,25 @@ _CJK_LETTERS = (
     (0xF900, 0xFAFF),  # Han compatibility ideographs
     (0x20000, 0x3FFFF),  # Han extensions B and later
 )
+# What joins a soft line break without a space: CJK letters and CJK punctuation alike.
+_CJK_RANGES = (
+    (0x2E80, 0x2FDF),  # radicals
+    (0x3000, 0x303F),  # CJK symbols and punctuation
+    (0x3040, 0x30FF),  # Hiragana, Katakana
+    (0x3100, 0x312F),  # Bopomofo
+    (0x31A0, 0x31FF),  # Bopomofo extended, Katakana extension
+    (0x3200, 0x33FF),  # enclosed CJK, compatibility
+    (0x3400, 0x4DBF),  # extension A
+    (0x4E00, 0x9FFF),  # unified ideographs
+    (0xF900, 0xFAFF),  # compatibility ideographs
+    (0xFE30, 0xFE4F),  # compatibility forms
+    (0xFF00, 0xFF60),  # full-width forms
+    (0xFF61, 0xFF9F),  # half-width CJK punctuation and Katakana
+    (0x20000, 0x3FFFF),  # extensions B and later
+)
+
+_STARTS = [low for low, _high in _CJK_RANGES]  # sorted, the ranges do not overlap
+
 _FULL_WIDTH = (
     (0x3000, 0x303F),  # CJK symbols and punctuation: 　、。〈〉《》「」『』【】〜
     (0xFE10, 0xFE1F),  # vertical forms
@@ -102,3 +123,20 @@ def cjk_runs(text: str) -> list[str]:
 def without_cjk(text: str) -> str:
     """``text`` with each run of CJK letters made one space."""
     return _CJK_RUN.sub(" ", text)
+
+
+def is_cjk(char: str) -> bool:
+    """True for Han, Kana, Bopomofo and CJK/full-width punctuation (not Hangul: Korean
+    separates words with spaces)."""
+    code = ord(char)
+    index = bisect_right(_STARTS, code) - 1
+    return index >= 0 and code <= _CJK_RANGES[index][1]
+
+
+FULL_WIDTH_MARKS = {
+    "，": ",", "、": ",", "。": ".", "．": ".", "：": ":", "；": ";", "？": "?", "！": "!",
+    "（": "(", "）": ")", "「": "“", "」": "”", "『": "‘", "』": "’", "《": "“", "》": "”",
+    "〈": "‘", "〉": "’", "　": " ", "％": "%",
+}
+"""Marks with one unambiguous ASCII (or English typographic) counterpart.  ``【】``, ``～``
+and full-width ``＊`` ``＿`` ``［`` are left to the translator: their ASCII forms are Markdown."""

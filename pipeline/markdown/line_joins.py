@@ -8,38 +8,14 @@ space and corrupt the text; we join with no space when either side is CJK.
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_right
 
-_CJK_RANGES = (
-    (0x2E80, 0x2FDF),  # radicals
-    (0x3000, 0x303F),  # CJK symbols and punctuation
-    (0x3040, 0x30FF),  # Hiragana, Katakana
-    (0x3100, 0x312F),  # Bopomofo
-    (0x31A0, 0x31FF),  # Bopomofo extended, Katakana extension
-    (0x3200, 0x33FF),  # enclosed CJK, compatibility
-    (0x3400, 0x4DBF),  # extension A
-    (0x4E00, 0x9FFF),  # unified ideographs
-    (0xF900, 0xFAFF),  # compatibility ideographs
-    (0xFE30, 0xFE4F),  # compatibility forms
-    (0xFF00, 0xFF60),  # full-width forms
-    (0xFF61, 0xFF9F),  # half-width CJK punctuation and Katakana
-    (0x20000, 0x3FFFF),  # extensions B and later
-)
+from ..core.scripts import is_cjk
 
 # Markup and ambiguous punctuation that says nothing about the language of a side:
 # looking through them finds the character that does (本文来源“ | **CVHub**).
-_STARTS = [low for low, _high in _CJK_RANGES]  # sorted, the ranges do not overlap
 _TRANSPARENT = set("*_~`“”‘’\"'([{<")
 _NO_SPACE_BEFORE = set(",.;:!?)]}")
 _NO_SPACE_AFTER = set("([{")
-
-
-def is_cjk(char: str) -> bool:
-    """True for Han, Kana, Bopomofo and CJK/full-width punctuation (not Hangul: Korean
-    separates words with spaces)."""
-    code = ord(char)
-    index = bisect_right(_STARTS, code) - 1
-    return index >= 0 and code <= _CJK_RANGES[index][1]
 
 
 def _significant(text: str, reverse: bool) -> str:

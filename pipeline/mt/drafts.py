@@ -19,9 +19,9 @@ from datetime import date
 import polib
 
 from ..catalogs.extract import now_stamp
-from ..cache.catalog_records import cached_catalog, remember_catalog
+from ..cache.catalog_records import remember_catalog, written_entries
 from ..core.entry_state import MACHINE_COMMENT
-from ..catalogs.po_files import msgid_lines, write_catalog_text, written_entries
+from ..catalogs.po_files import cached_catalog, msgid_lines, write_catalog_text
 from ..core.project import Project
 from .engine_errors import Rejected
 from .protect import restore_spans

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..checks.fixes import FULL_WIDTH_MARKS
-from ..core.scripts import DENSE_SCRIPTS, script_of
+from ..core.scripts import DENSE_SCRIPTS, FULL_WIDTH_MARKS, script_of
 
 _FULL_WIDTH_SCRIPTS = DENSE_SCRIPTS - {"Kore"}
 """Scripts written with full-width punctuation (Korean uses ASCII punctuation); every

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 import polib
 
 from ..core.document import Document
-from ..catalogs.po_files import write_changed
+from ..core.atomic_files import write_changed
 from ..core.project import Project
 from ..core.text_files import encode_output
 from .bilingual_html import render_bilingual

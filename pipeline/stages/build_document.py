@@ -15,8 +15,8 @@ from ..checks.inline_facts import FactsCache
 from ..core.config import BUILD_FORMATS
 from ..core.document import Document, Segment
 from ..core.entry_state import published_text
-from ..cache.catalog_records import cached_catalog
-from ..catalogs.po_files import write_changed
+from ..catalogs.po_files import cached_catalog
+from ..core.atomic_files import write_changed
 from ..core.project import Project
 from ..publish.site import Site
 from ..markdown.rebuild import rebuild_markdown

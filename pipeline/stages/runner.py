@@ -20,7 +20,7 @@ from typing import Any
 from ..cache.document_records import code_digest
 from ..core.config import config_line
 from ..core.errors import ConfigError, FileSystemError, PipelineError
-from ..catalogs.po_files import write_atomic
+from ..core.atomic_files import write_atomic
 from ..core.project import Project, shown_path
 
 @dataclass

@@ -16,7 +16,8 @@ from typing import Any
 from ..checks import check_entry, has_error, project_checks
 from ..checks.inline_facts import FactsCache
 from .publication import open_memo, publications, threshold
-from ..catalogs.po_files import read_catalog, write_atomic
+from ..catalogs.po_files import read_catalog
+from ..core.atomic_files import write_atomic
 from ..core.project import Project
 from ..publish.html_templates import render_template
 from ..catalogs.counts import STATES, CatalogStats, catalog_stats

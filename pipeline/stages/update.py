@@ -14,14 +14,12 @@ from typing import Any
 import polib
 
 from ..catalogs.extract import extract_catalog, new_translation, now_stamp
-from ..cache.catalog_records import cached_catalog, remember_catalog
+from ..cache.catalog_records import remember_catalog
 from .publication import catalog_counts, counts_path
 from ..cache.document_records import content_key, keep_document
 from ..catalogs.merge import update_catalog
-from ..catalogs.po_files import (
-    TEMPORARY_SUFFIX, header_dates, left_by_dead_process, serialize_copy, write_atomic,
-    write_catalog_text,
-)
+from ..core.atomic_files import TEMPORARY_SUFFIX, left_by_dead_process, write_atomic
+from ..catalogs.po_files import cached_catalog, header_dates, serialize_copy, write_catalog_text
 from ..core.project import Project, document_of_record, files_by_suffix
 from ..cache.record_store import delete, keys
 from .runner import JobResult
