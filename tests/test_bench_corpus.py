@@ -15,10 +15,12 @@ from pipeline.markdown.parser import parse_blocks
 from pipeline.core.project import open_project
 from pipeline.cache.record_store import read_value, write_value
 from pipeline.markdown.rebuild import rebuild_markdown
-from pipeline.core.project import parse_document
+from pipeline.catalogs.sources import parse_document
 from pipeline.markdown.segmenter import segment_document
 
 from conftest import bench_corpus
+from pipeline.catalogs.sources import load_document
+from pipeline.cache.document_records import document_store
 
 corpus = bench_corpus()
 
@@ -97,23 +99,23 @@ def _parsed(project, name: str):
 def test_a_parsed_document_comes_back_from_the_cache(make_project) -> None:
     root = make_project({"a": ARTICLES[0]})
     project = open_project(root)
-    first = project.load_document("a")
-    store = project.document_store("a")
+    first = load_document(project, "a")
+    store = document_store(project, "a")
     assert first == _parsed(project, "a") and read_value(store) is not None
     *record, _segments, template = marshal.loads(read_value(store))
     # A cached copy is used as it is while the key holds.
     write_value(store, marshal.dumps((*record, [], template)))
-    assert project.load_document("a").segments == []
+    assert load_document(project, "a").segments == []
     (root / "source" / "a.md").write_text(ARTICLES[1], encoding="utf-8")
-    assert project.load_document("a") == _parsed(project, "a")
+    assert load_document(project, "a") == _parsed(project, "a")
 
 
 def test_a_damaged_cache_is_parsed_again(make_project) -> None:
     root = make_project({"a": ARTICLES[0]})
     project = open_project(root)
-    store = project.document_store("a")
+    store = document_store(project, "a")
     write_value(store, b"[not a record")
-    assert project.load_document("a") == _parsed(project, "a")
+    assert load_document(project, "a") == _parsed(project, "a")
     assert marshal.loads(read_value(store))[0]  # a new record, with its key
 
 
@@ -121,7 +123,7 @@ def test_a_record_marshal_cannot_write_exactly_is_not_kept(make_project,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """marshal writes only exact built-in types, which it reads back as they were: a
     document holding anything else (here a str subclass) is parsed every time instead."""
-    from pipeline.core import project as project_module
+    from pipeline.catalogs import sources as sources_module
 
     class Text(str):
         pass
@@ -131,7 +133,7 @@ def test_a_record_marshal_cannot_write_exactly_is_not_kept(make_project,
         document.segments[0] = replace(document.segments[0], msgid=Text("x"))
         return document
 
-    monkeypatch.setattr(project_module, "parse_document", parse)
+    monkeypatch.setattr(sources_module, "parse_document", parse)
     project = open_project(make_project({"a": ARTICLES[0]}))
-    assert isinstance(project.load_document("a").segments[0].msgid, Text)
-    assert read_value(project.document_store("a")) is None
+    assert isinstance(load_document(project, "a").segments[0].msgid, Text)
+    assert read_value(document_store(project, "a")) is None

@@ -18,12 +18,13 @@ from pipeline.catalogs import po_files
 from pipeline.catalogs.po_files import cached_catalog, read_catalog, serialize_catalog
 from pipeline.core.project import open_project
 from pipeline.cache.record_store import Store, read_value, write_value
+from pipeline.cache.catalog_records import catalog_store
 
 
 def _catalogs(root: Path) -> list[tuple[Path, Store]]:
     """(PO, its cache record) of every catalog of the project."""
     project = open_project(root)
-    return [(project.catalog_path(name, language), project.catalog_store(name, language))
+    return [(project.catalog_path(name, language), catalog_store(project, name, language))
             for name in project.document_names() for language in ("en", "ja")
             if project.catalog_path(name, language).exists()]
 

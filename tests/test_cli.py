@@ -92,7 +92,8 @@ def test_the_template_key_rides_in_the_document_record(
 
     import polib
 
-    from pipeline.cache.document_records import content_key
+    from pipeline.cache.document_records import content_key, document_store
+    from pipeline.catalogs.sources import load_document
     from pipeline.core.project import open_project
     from pipeline.cache.record_store import read_value
 
@@ -101,12 +102,12 @@ def test_the_template_key_rides_in_the_document_record(
     assert capsys.readouterr().out == "wrote locales/doc.pot\n"
     template = root / "locales/doc.pot"
     made, stamp = template.read_bytes(), template.stat().st_mtime_ns
-    store = open_project(root).document_store("doc")
+    store = document_store(open_project(root), "doc")
     assert marshal.loads(read_value(store))[-1] == [open_project(root).config.project_name,
                                                     content_key(made)]
     assert keys(store.database) == ["documents/doc"]
     shutil.rmtree(root / ".cache")
-    open_project(root).load_document("doc")  # as a build keeps it
+    load_document(open_project(root), "doc")  # as a build keeps it
     assert marshal.loads(read_value(store))[-1] is None
     serialized: list[str] = []
     real = polib.POEntry.__unicode__

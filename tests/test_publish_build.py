@@ -16,6 +16,7 @@ from pipeline.stages.build_plan import make_site
 from pipeline.publish.placement import entries_by_key
 from pipeline.publish.writer import write_editions, write_source_page
 from test_publish_support import Elements
+from pipeline.catalogs.sources import load_document
 
 SOURCE = "---\ntitle: 标题\n---\n\n# 标题\n\n正文[见下](#小节)。\n\n## 小节\n\n- 甲\n- 乙\n"
 CONFIG = '[pipeline]\nsource_language = "zh"\nlanguages = [{languages}]\n{extra}'
@@ -192,7 +193,7 @@ def test_a_text_that_does_not_match_the_catalog_is_published_unmarked(make_proje
     root = _project(make_project, ["en"])
     _build(root)
     project = open_project(root)
-    document = project.load_document("doc")
+    document = load_document(project, "doc")
     site = make_site(project, ["en"])
     written: list[str] = []
     source = write_source_page(project, document, "doc", site, written)

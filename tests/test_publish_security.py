@@ -19,6 +19,7 @@ from pipeline.publish.render import sanitize_html
 from pipeline.stages.build_plan import make_site
 from pipeline.markdown.rebuild import rebuild_markdown
 from test_publish_support import Elements
+from pipeline.catalogs.sources import load_document
 
 ATTACKS = [
     "<script>alert(1)</script>",
@@ -111,7 +112,7 @@ def test_no_script_reaches_any_page(hostile_project: Path) -> None:
 def test_no_script_even_if_every_translation_is_published(hostile_project: Path) -> None:
     """Publishing alone, every hostile translation in the text: the HTML layer's walls."""
     project = open_project(hostile_project)
-    document = project.load_document("doc")
+    document = load_document(project, "doc")
     catalog = polib.pofile(str(project.catalog_path("doc", "en")), wrapwidth=0)
     entries = entries_by_key(catalog)
     text = rebuild_markdown(document, lambda s: entries[(s.context, s.msgid)].msgstr)

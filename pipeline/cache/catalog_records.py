@@ -11,13 +11,13 @@ file (a translator's edit, another tool's write) is read by polib as before.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import polib
 
+from ..core.project import Project
 from .document_records import content_key, keep_record, read_record
-from .record_store import Store
+from .record_store import Store, record_database
 
 _FIELDS = ("msgid", "msgstr", "msgid_plural", "msgstr_plural", "msgctxt", "obsolete",
            "comment", "tcomment", "occurrences", "flags", "previous_msgctxt", "previous_msgid",
@@ -31,6 +31,11 @@ _BY_DICT = set(vars(polib.POEntry())) == {*_FIELDS, "encoding", "linenum"}
 # dropped or read as nothing).  Strings end with their quote.
 _MISREAD_LINE = re.compile(r"[^\S\n]$", re.M)
 _SPACE = re.compile(r"\s")
+
+
+def catalog_store(project: Project, name: str, language: str) -> Store:
+    """Where the build finds a PO as its last writer left it."""
+    return Store(record_database(project), f"catalogs/{language}/{name}")
 
 
 def written_entries(catalog: polib.POFile) -> list[polib.POEntry]:

@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from ..core.document import Document, Segment
-from .record_store import Store, read_value, write_value
+from ..core.project import Project
+from .record_store import Store, read_value, record_database, write_value
 
 
 _PARSING_LIBRARIES = ("markdown_it", "mdit_py_plugins", "ruamel.yaml", "_ruamel_yaml", "polib")
@@ -60,6 +61,11 @@ def content_key(data: bytes, salt: str = "") -> str:
     digest.update(salt.encode())
     digest.update(code_digest().encode())
     return digest.hexdigest()
+
+
+def document_store(project: Project, name: str) -> Store:
+    """Where a document's segments are kept."""
+    return Store(record_database(project), f"documents/{name}")
 
 
 def keep_record(store: Store, value: Any) -> None:

@@ -21,6 +21,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.project import Project
+
 DATABASE_NAME = "records.sqlite3"
 BUSY_SECONDS = 5.0
 """How long a write waits for another's before it gives up: no record, and no more writes
@@ -35,6 +37,18 @@ class Store:
 
     database: Path
     key: str
+
+
+def record_database(project: Project) -> Path:
+    """The database of the project's records."""
+    return project.cache_dir / DATABASE_NAME
+
+
+def document_of_record(key: str) -> str:
+    """The document a record is of, from its key (``documents/<doc>``,
+    ``catalogs/<lang>/<doc>``)."""
+    kind, _, rest = key.partition("/")
+    return rest.partition("/")[2] if kind == "catalogs" else rest
 
 
 _connections: dict[tuple[str, int], tuple[sqlite3.Connection, tuple[int, int]]] = {}

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 import polib
 
 from ..core.scripts import cjk_runs, without_cjk
-from ..stages.publication import share
 from ..core.entry_state import EntryState, entry_state
 
 STATES = tuple(state.value for state in EntryState)
@@ -31,6 +30,11 @@ def source_words(text: str) -> int:
     text = _URL.sub(" ", text)
     cjk = sum(map(len, cjk_runs(text)))
     return cjk + len(_WORD.findall(without_cjk(text)))
+
+
+def share(done: int, total: int) -> float:
+    """``done`` of ``total`` in percent; nothing to do counts as complete."""
+    return 100.0 if total == 0 else 100.0 * done / total
 
 
 @dataclass

@@ -34,7 +34,7 @@ def catalog_header(project: str, language: str | None, created: str,
         "Content-Transfer-Encoding": "8bit",
     }
     if language:
-        from ..core.languages import plural_forms
+        from ..core.languages import plural_forms  # babel: only for a translation's header
 
         header["Plural-Forms"] = plural_forms(language)
     header["X-Generator"] = GENERATOR

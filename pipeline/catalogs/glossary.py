@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..core.errors import ConfigError
+from ..core.project import Project
 from ..core.languages import normalize_language
 from ..core.text_files import read_text
 
@@ -172,3 +173,12 @@ def load_glossary(locales_dir: Path, shown: str = f"locales/{GLOSSARY_NAME}") ->
     if not path.exists():
         return Glossary()
     return parse_glossary(read_text(path, shown, ConfigError), shown)
+
+
+def project_glossary(project: Project) -> Glossary:
+    """The project's ``locales/glossary.csv``, read once per run."""
+    glossary = project.once.get(GLOSSARY_NAME)
+    if not isinstance(glossary, Glossary):
+        glossary = project.once[GLOSSARY_NAME] = load_glossary(
+            project.locales_dir, project.shown(project.locales_dir / GLOSSARY_NAME))
+    return glossary

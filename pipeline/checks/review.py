@@ -24,6 +24,7 @@ from .checkers import CHECK_NAMES, CHECKS
 from .context import CheckContext, document_context
 from .inline_facts import FactsCache
 from .problem import ERROR, WARNING, Problem
+from ..catalogs.glossary import project_glossary
 
 
 
@@ -85,7 +86,7 @@ def project_checks(project: Project, document: Document, name: str, language: st
 
     return document_context(document, language,
                             source_language=project.config.source_language,
-                            glossary=project.glossary,
+                            glossary=project_glossary(project),
                             levels=check_levels(project.config.extra.get("check", {})),
                             shown=project.shown(path), read_msgid_lines=lines,
                             facts_cache=facts_cache)

@@ -27,7 +27,7 @@ Command = Callable[[Project, argparse.Namespace], int]
 
 
 def _language(code: str) -> str:
-    from ..core.languages import normalize_language
+    from ..core.languages import normalize_language  # babel: only when a code is given
 
     try:
         return normalize_language(code)

@@ -90,7 +90,7 @@ def load_config(root: Path) -> Config:
 
 def _language(code: str, key: str) -> str:
     """``code`` in gettext locale form, or a ConfigError at ``[pipeline] key``."""
-    from .languages import normalize_language
+    from .languages import normalize_language  # babel: only when codes are configured
 
     try:
         return normalize_language(code)

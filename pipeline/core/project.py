@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from .config import Config, load_config
-from .document import Document
-from ..cache.document_records import cached_document
-from .errors import ConfigError, SourceError
-from ..catalogs.glossary import GLOSSARY_NAME, Glossary, load_glossary
-from ..cache.record_store import DATABASE_NAME, Store
-from .text_files import decode_source, read_bytes
+from .errors import ConfigError
 
 
 @dataclass(frozen=True)
@@ -24,6 +19,10 @@ class Project:
 
     root: Path
     config: Config
+    once: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
+    """What a run reads from the project's files once and keeps, by name (the glossary:
+    :func:`pipeline.catalogs.glossary.project_glossary`), filled by the layer that reads
+    it."""
 
     @cached_property  # asked for thousands of times in a run: made once
     def source_dir(self) -> Path:
@@ -78,51 +77,9 @@ class Project:
     def output_path(self, language: str, name: str) -> Path:
         return Path(self.output_file(language, name))
 
-    @property
-    def record_database(self) -> Path:
-        """The cache's records (pipeline.record_store)."""
-        return self.cache_dir / DATABASE_NAME
-
-    def catalog_store(self, name: str, language: str) -> Store:
-        """Where the build finds a PO as its last writer left it (pipeline.catalog_cache)."""
-        return Store(self.record_database, f"catalogs/{language}/{name}")
-
-    def document_store(self, name: str) -> Store:
-        """Where a document's segments are kept (pipeline.document_cache)."""
-        return Store(self.record_database, f"documents/{name}")
-
     def shown(self, path: Path) -> str:
         """A path as printed in messages and ``#:`` references: relative to the root."""
         return shown_path(path, self.root)
-
-    @cached_property
-    def glossary(self) -> Glossary:
-        """``locales/glossary.csv``, read once per run."""
-        return load_glossary(self.locales_dir, self.shown(self.locales_dir / GLOSSARY_NAME))
-
-    def load_document(self, name: str) -> Document:
-        """Read and segment one source document (parsed once, then read from the cache)."""
-        return self.keyed_document(name)[0]
-
-    def keyed_document(self, name: str, keep: bool = True) -> tuple[Document, str, Any]:
-        """:meth:`load_document`, the key of the source bytes, settings and code it was
-        parsed from (the key of what is made from the document: its template) and what its
-        record keeps for the template (:func:`pipeline.document_cache.cached_document`);
-        without ``keep``, a document parsed now is not kept (the caller keeps it)."""
-        path = self.source_path(name)
-        shown = self.shown(path)
-        data = read_bytes(path, shown, SourceError)
-        store = self.document_store(name)
-        salt = repr((segmenting(self.config), shown))
-        return cached_document(data, store, salt,
-                               lambda: parse_document(data, shown, self.config), keep)
-
-
-def document_of_record(key: str) -> str:
-    """The document a record is of, from its key (:meth:`Project.document_store`,
-    :meth:`Project.catalog_store`)."""
-    kind, _, rest = key.partition("/")
-    return rest.partition("/")[2] if kind == "catalogs" else rest
 
 
 def shown_path(path: Path, root: Path) -> str:
@@ -161,21 +118,6 @@ def files_by_suffix(folder: Path, suffixes: Sequence[str]) -> dict[str, list[str
 
     visit(str(folder), "")
     return found
-
-
-def segmenting(config: Config) -> dict[str, Any]:
-    """The settings that shape a document's segments (and so key its cached parse)."""
-    return {"front_matter_keys": config.front_matter_keys, "html_blocks": config.html_blocks}
-
-
-def parse_document(data: bytes, shown: str, config: Config) -> Document:
-    """Decode and segment the bytes of a source file."""
-    from ..markdown.segmenter import segment_document
-
-    text, newline, bom = decode_source(data, shown)
-    document = segment_document(text, shown, **segmenting(config))
-    document.newline, document.bom = newline, bom
-    return document
 
 
 def open_project(root: Path) -> Project:

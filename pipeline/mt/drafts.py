@@ -27,6 +27,7 @@ from .engine_errors import Rejected
 from .protect import restore_spans
 from .scheduler import Outcome
 from .worklist import WorkItem, Worklist
+from ..cache.catalog_records import catalog_store
 
 FAILED_COMMENT = "machine translation failed:"
 Key = tuple[str | None, str]
@@ -134,7 +135,7 @@ class DraftWriter:
         for name, results in list(self.pending.items()):
             path = self.project.catalog_path(name, self.language)
             shown = self.project.shown(path)
-            store = self.project.catalog_store(name, self.language)
+            store = catalog_store(self.project, name, self.language)
             catalog = cached_catalog(path, shown, store)
             applied = apply_results(catalog, results, self.engine, day)
             text = ""

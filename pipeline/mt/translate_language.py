@@ -22,6 +22,7 @@ from .reply_checks import accepted_reply
 from .scheduler import Outcome, Scheduler
 from .settings import EngineSettings
 from .worklist import Worklist, collect_work, terms_for
+from ..catalogs.glossary import project_glossary
 
 
 @dataclass
@@ -73,7 +74,7 @@ def _from_cache(cache: ReplyCache, work: Worklist, language: str, tally: Tally,
 def translate_language(project: Project, language: str, engine: Engine,
                        settings: EngineSettings, progress: ProgressLine) -> Summary:
     """Fill the empty entries of every PO of ``language`` with machine drafts."""
-    terms = terms_for(project.glossary, language)
+    terms = terms_for(project_glossary(project), language)
     work = collect_work(project, language, terms)
     summary = Summary(language, engine.name, entries=len(work))
     tally = summary.tally

@@ -17,6 +17,7 @@ from ..markdown.parser import env_of
 from ..catalogs.po_files import read_catalog
 from ..core.project import Project
 from .protect import Protected, Terms, protect_spans
+from ..catalogs.sources import load_document
 
 _FRONT_MATTER = "front matter:"
 
@@ -95,7 +96,7 @@ def collect_work(project: Project, language: str, terms: Terms) -> Worklist:
             continue
         # The document's link definitions, so that ``[text][ref]`` in a segment parses as
         # the link it is: kept in the (cached) document, no parse of the source.
-        env = env_of(project.load_document(name).definitions)
+        env = env_of(load_document(project, name).definitions)
         title = catalog_title(catalog)
         for entry in entries:
             # Outer whitespace is not the engine's business: finished_text puts it back.

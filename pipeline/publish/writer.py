@@ -22,6 +22,7 @@ from .index import render_index
 from .page import page_title, render_page
 from .placement import Key
 from .site import INDEX_PATH, IndexRow, Site, bilingual_path, page_path
+from ..catalogs.sources import load_document
 
 
 def _write(project: Project, relative: str, data: bytes, written: list[str]) -> None:
@@ -71,7 +72,7 @@ def write_editions(project: Project, document: Document, name: str, language: st
 def source_title(project: Project, name: str) -> str:
     """A document's title as its page gives it (:func:`page_title`).  Builds hand the
     titles of the documents they parse to the memo; this parses only for the others."""
-    source = source_edition(project.load_document(name), project.config.source_language, ())
+    source = source_edition(load_document(project, name), project.config.source_language, ())
     return page_title(source, name)
 
 

@@ -22,6 +22,8 @@ from ..publish.site import Site
 from ..markdown.rebuild import rebuild_markdown
 from .runner import JobResult
 from ..core.text_files import encode_output
+from ..catalogs.sources import load_document
+from ..cache.catalog_records import catalog_store
 
 
 def translations_for(document: Document, catalog: polib.POFile, machine_drafts: bool,
@@ -70,7 +72,7 @@ def build_document(project: Project, name: str, languages: Sequence[str],
     ``build/<lang>/<doc>.html`` and the original's (html), the bilingual editions
     ``build/bilingual/<src>-<lang>/<doc>.md|.html`` (bilingual); ``site`` (made for the
     same formats) says which languages pages link to and which are drafts."""
-    document = project.load_document(name)
+    document = load_document(project, name)
     written: list[str] = []
     warnings: list[str] = []
     facts_cache: FactsCache = {}  # msgids are checked once
@@ -85,7 +87,7 @@ def build_document(project: Project, name: str, languages: Sequence[str],
     for language in languages:
         path = project.catalog_path(name, language)
         catalog = cached_catalog(path, project.shown(path),
-                                 project.catalog_store(name, language)) \
+                                 catalog_store(project, name, language)) \
             if path.exists() else None
         text, published = localized_markdown(project, document, name, language, catalog,
                                              warnings, facts_cache)

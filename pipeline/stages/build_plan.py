@@ -13,7 +13,8 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from .publication import Publication, document_counts, memo_salt, share
+from ..catalogs.counts import share
+from .publication import Publication, document_counts, memo_salt
 from ..core.config import BUILD_FORMATS
 from ..cache.document_records import code_digest
 from ..catalogs.glossary import GLOSSARY_NAME
@@ -103,7 +104,7 @@ def index_step(project: Project, site: Site, memo: StatMemo) -> list[str]:
                                       code_digest()], ensure_ascii=False).encode()).hexdigest()
     written: list[str] = []
     if not memo.holds("index", path, salt):
-        from ..publish.writer import write_index
+        from ..publish.writer import write_index  # jinja2: only when the index is written
 
         written = write_index(project, site, rows)
         memo.put("index", path, None, salt)
@@ -111,6 +112,6 @@ def index_step(project: Project, site: Site, memo: StatMemo) -> list[str]:
 
 
 def _title(project: Project, name: str) -> str:
-    from ..publish.writer import source_title
+    from ..publish.writer import source_title  # parses: only for a title not in the memo
 
     return source_title(project, name)

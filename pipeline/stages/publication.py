@@ -21,6 +21,7 @@ from pathlib import Path
 import polib
 
 from ..cache.document_records import code_digest
+from ..catalogs.counts import share
 from ..core.entry_state import published_text
 from ..core.errors import ConfigError
 from ..catalogs.po_files import read_catalog
@@ -51,11 +52,6 @@ def threshold(project: Project, language: str) -> float:
         raise ConfigError(f"[publish] threshold for {language} must be 0-100", "pipeline.toml",
                           key=key)
     return float(value)
-
-
-def share(done: int, total: int) -> float:
-    """``done`` of ``total`` in percent; nothing to do counts as complete."""
-    return 100.0 if total == 0 else 100.0 * done / total
 
 
 def published_counts(catalog: polib.POFile, machine_drafts: bool) -> tuple[int, int]:

@@ -22,6 +22,7 @@ from ..checks.fixes import fix_entry
 from ..checks.inline_facts import FactsCache
 from ..catalogs.po_files import read_catalog, write_catalog
 from ..core.project import Project
+from ..catalogs.sources import load_document
 
 
 def fix_catalog(catalog: polib.POFile, context: CheckContext) -> list[str]:
@@ -42,7 +43,7 @@ def run_check(project: Project, languages: Sequence[str], fix: bool = False) -> 
     counts = {"error": 0, "warning": 0}
     checked = 0
     for name in project.document_names():
-        document = project.load_document(name)
+        document = load_document(project, name)
         facts_cache: FactsCache = {}  # msgids are read once
         for language in languages:
             path = project.catalog_path(name, language)

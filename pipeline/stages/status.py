@@ -21,6 +21,7 @@ from ..core.atomic_files import write_atomic
 from ..core.project import Project
 from ..publish.html_templates import render_template
 from ..catalogs.counts import STATES, CatalogStats, catalog_stats
+from ..catalogs.sources import load_document
 
 STATUS_PAGE = "status.html"
 _BAR = 20  # characters of the terminal progress bar
@@ -42,7 +43,7 @@ def gather(project: Project, languages: Sequence[str]) -> list[CatalogStats]:
     the template's entries, all untranslated."""
     rows = []
     for name in project.document_names():
-        document = project.load_document(name)
+        document = load_document(project, name)
         facts_cache: FactsCache = {}  # msgids are read once
         for language in languages:
             path = project.catalog_path(name, language)

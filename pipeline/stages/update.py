@@ -20,16 +20,20 @@ from ..cache.document_records import content_key, keep_document
 from ..catalogs.merge import update_catalog
 from ..core.atomic_files import TEMPORARY_SUFFIX, left_by_dead_process, write_atomic
 from ..catalogs.po_files import cached_catalog, header_dates, serialize_copy, write_catalog_text
-from ..core.project import Project, document_of_record, files_by_suffix
+from ..core.project import Project, files_by_suffix
 from ..cache.record_store import delete, keys
 from .runner import JobResult
+from ..cache.record_store import document_of_record, record_database
+from ..catalogs.sources import keyed_document
+from ..cache.document_records import document_store
+from ..cache.catalog_records import catalog_store
 
 
 def write_template(project: Project, name: str,
                    stamp: str) -> tuple[polib.POFile, str, list[str]]:
     """Extract and write ``locales/<doc>.pot`` (only if its content changed) from the
     document; return the template, its text and the path if written."""
-    document, key, kept_for_template = project.keyed_document(name, keep=False)
+    document, key, kept_for_template = keyed_document(project, name, keep=False)
     template = extract_catalog(document, project.config.project_name, stamp)
     path = project.template_path(name)
     kept = _text_if_written(path, kept_for_template, project.config.project_name)
@@ -42,7 +46,7 @@ def write_template(project: Project, name: str,
                                        durable=False)
     # The document's record keeps the key of these bytes, so that update after extract
     # does not serialize the template only to find it unchanged.
-    keep_document(project.document_store(name), key, document,
+    keep_document(document_store(project, name), key, document,
                   [project.config.project_name, content_key(text.encode("utf-8"))])
     return template, text, [project.shown(path)] if written else []
 
@@ -70,7 +74,7 @@ def update_document(project: Project, name: str, languages: Sequence[str]) -> Jo
         path = project.catalog_path(name, language)
         if path.exists():
             # Most often the PO this stage wrote last time: read back from the cache.
-            old = cached_catalog(path, project.shown(path), project.catalog_store(name, language))
+            old = cached_catalog(path, project.shown(path), catalog_store(project, name, language))
             catalog = update_catalog(old, template, project.config.fuzzy_threshold)
             if not old.metadata:  # an empty file, or one without header fields: msginit's
                 new = new_translation(template, language, project.config.project_name, stamp)
@@ -84,7 +88,7 @@ def update_document(project: Project, name: str, languages: Sequence[str]) -> Jo
             write_atomic(path, text.encode("utf-8"), durable=False)
         if changed:
             written.append(project.shown(path))
-        remember_catalog(project.catalog_store(name, language), text, catalog)
+        remember_catalog(catalog_store(project, name, language), text, catalog)
         facts["counts", counts_path(project, name, language)] = catalog_counts(project, catalog)
     # Each template counts for a language without its PO yet.
     facts["counts", counts_path(project, name)] = catalog_counts(project, template)
@@ -105,8 +109,8 @@ def remove_orphan_templates(project: Project) -> tuple[list[str], list[str]]:
     names = set(project.document_names())
     # Parsed copies of deleted documents and of their catalogs are dropped too: the cache
     # would only grow.  So are the record files of older versions, which nothing reads.
-    gone = [key for key in keys(project.record_database) if document_of_record(key) not in names]
-    delete(project.record_database, gone)
+    gone = [key for key in keys(record_database(project)) if document_of_record(key) not in names]
+    delete(record_database(project), gone)
     for folder in ("documents", "catalogs", "templates"):
         shutil.rmtree(project.cache_dir / folder, ignore_errors=True)
     if not project.locales_dir.is_dir():
