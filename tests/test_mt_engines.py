@@ -14,7 +14,7 @@ from deep_translator.constants import BASE_URLS
 
 from pipeline.core.errors import ConfigError
 from pipeline.mt.engine_errors import EngineUnavailable, RateLimited, Rejected
-from pipeline.mt.engines import open_engine
+from pipeline.mt.engines import ENGINES, Imported, open_engine
 from pipeline.mt.settings import EngineSettings
 from standins import (
     BaiduHandler,
@@ -31,6 +31,17 @@ from standins import (
 from standins import baidu as baidu_standin
 from standins import microsoft as microsoft_standin
 from standins.deepl import KEY as DEEPL_KEY
+
+@pytest.mark.parametrize("name", sorted(ENGINES))
+def test_every_adapter_the_table_names_by_module_resolves(name: str) -> None:
+    # The table imports its adapters when a run first calls them: a misspelt module or
+    # function would otherwise surface only then.
+    spec = ENGINES[name]
+    named = [function for function in (spec.connect, spec.cache_name)
+             if isinstance(function, Imported)]
+    assert spec.connect in named
+    assert all(callable(function.resolve()) for function in named)
+
 
 FAST = EngineSettings(timeout=0.4, retries=0, backoff=0.01)
 TEXT = "随着[0]的病毒式传播，生成式人工智能[1]。"

@@ -32,7 +32,7 @@ from deep_translator.exceptions import (
 
 from ..core.errors import ConfigError, PipelineError
 from .engine_errors import EngineUnavailable, RateLimited, Rejected
-from .engines import Translate
+from .engine_api import Translate
 from .http_session import ReplyCheck, install, request_timeout
 from .settings import EngineSettings, secret
 

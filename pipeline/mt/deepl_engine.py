@@ -12,7 +12,7 @@ from typing import Any
 
 from ..core.errors import ConfigError
 from .engine_errors import EngineUnavailable, Rejected
-from .engines import Translate
+from .engine_api import Translate
 from .http_session import send
 from .settings import EngineSettings, secret
 

@@ -1,7 +1,7 @@
 """The engines, one small adapter each, in one table.
 
-Adding an engine is one entry: how to connect (``connect(settings, source, target) ->
-translate(texts, context)``), how it spells language codes, and how big its requests may be.
+Adding an engine is one entry: how to connect (:mod:`.engine_api`), how it spells language
+codes, how big its requests may be, and its name in the reply cache.
 ``joined`` engines take one text per request, so the scheduler joins several segments into
 it (:mod:`.batching`); the others take a list.  deep-translator 1.11's Papago and Yandex
 clients are left out: the first sends language names where the API wants codes, the second
@@ -10,9 +10,10 @@ speaks a retired API.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
+from typing import Any
 
 from ..core.errors import ConfigError
 from .language_codes import (
@@ -25,22 +26,27 @@ from .language_codes import (
     mymemory_code,
     same_code,
 )
+from .engine_api import Connect, Translate
 from .settings import EngineSettings
 
-Translate = Callable[[Sequence[str], str], list[str]]
-"""``(texts, context) -> replies``: one reply per text, in order."""
-Connect = Callable[[EngineSettings, str, str], Translate]
 
+@dataclass(frozen=True)
+class Imported:
+    """A function of an adapter module of this package, imported on its first call:
+    requests, deep-translator and BeautifulSoup take longer to import than most commands
+    take to run."""
 
-def _adapter(module: str, name: str) -> Connect:
-    """The ``connect`` function ``name`` of ``module``, imported on first use: requests,
-    deep-translator and BeautifulSoup take longer to import than most commands take to run."""
+    module: str
+    name: str
 
-    def connect(settings: EngineSettings, source: str, target: str) -> Translate:
-        adapter: Connect = getattr(import_module(f"{__package__}.{module}"), name)
-        return adapter(settings, source, target)
+    def resolve(self) -> Callable[..., Any]:
+        """The function itself."""
+        function: Callable[..., Any] = getattr(import_module(f"{__package__}.{self.module}"),
+                                               self.name)
+        return function
 
-    return connect
+    def __call__(self, *args: Any) -> Any:
+        return self.resolve()(*args)
 
 
 @dataclass(frozen=True)
@@ -58,24 +64,27 @@ class EngineSpec:
     """The client takes one text: several segments are joined into it."""
     jobs: int = 4
     """Requests in flight by default."""
+    cache_name: Callable[[EngineSettings], str] | None = None
+    """The engine's name in the reply cache, where the name alone does not say what
+    answers (the model, for ``llm``)."""
 
 
 ENGINES: dict[str, EngineSpec] = {
-    "google": EngineSpec(_adapter("deep_translator_clients", "google"), google_code,
+    "google": EngineSpec(Imported("deep_translator_clients", "google"), google_code,
                          max_chars=1500, max_items=25, jobs=4),
-    "libre": EngineSpec(_adapter("deep_translator_clients", "libre"), libre_code,
+    "libre": EngineSpec(Imported("deep_translator_clients", "libre"), libre_code,
                         max_chars=2000, max_items=25, jobs=8),
-    "mymemory": EngineSpec(_adapter("deep_translator_clients", "mymemory"), mymemory_code,
+    "mymemory": EngineSpec(Imported("deep_translator_clients", "mymemory"), mymemory_code,
                            max_chars=450, max_items=10, jobs=2),
-    "microsoft": EngineSpec(_adapter("deep_translator_clients", "microsoft"), microsoft_code,
+    "microsoft": EngineSpec(Imported("deep_translator_clients", "microsoft"), microsoft_code,
                             max_chars=5000, max_items=50),
-    "baidu": EngineSpec(_adapter("deep_translator_clients", "baidu"), baidu_code,
+    "baidu": EngineSpec(Imported("deep_translator_clients", "baidu"), baidu_code,
                         max_chars=1800, max_items=25, jobs=1),
-    "deepl": EngineSpec(_adapter("deepl_engine", "connect"), deepl_code, max_chars=30000,
+    "deepl": EngineSpec(Imported("deepl_engine", "connect"), deepl_code, max_chars=30000,
                         max_items=50, joined=False),
-    "llm": EngineSpec(_adapter("llm_engine", "connect"), same_code, max_chars=8000,
-                      max_items=1, joined=False),
-    "pseudo": EngineSpec(_adapter("pseudo_engine", "connect"), same_code, max_chars=100000,
+    "llm": EngineSpec(Imported("llm_engine", "connect"), same_code, max_chars=8000,
+                      max_items=1, joined=False, cache_name=Imported("llm_engine", "cache_name")),
+    "pseudo": EngineSpec(Imported("pseudo_engine", "connect"), same_code, max_chars=100000,
                          max_items=100, joined=False, jobs=1),
 }
 NO_ENGINE = "none"
@@ -108,11 +117,7 @@ def open_engine(settings: EngineSettings, source_language: str, language: str) -
     source, target = spec.code(source_language, False), spec.code(language, True)
     if source_language == language:
         raise ConfigError(f"'{language}' is the source language: nothing to translate")
-    cache_name = settings.name
-    if settings.name == "llm":
-        from .llm_engine import model_name
-
-        cache_name = f"llm:{model_name(settings)}"
+    cache_name = spec.cache_name(settings) if spec.cache_name else settings.name
     return Engine(name=settings.name, translate=spec.connect(settings, source, target),
                   source=source, target=target,
                   max_chars=settings.max_chars or spec.max_chars,

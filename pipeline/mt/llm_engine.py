@@ -15,7 +15,7 @@ from typing import Any
 
 from ..core.errors import ConfigError
 from .engine_errors import EngineUnavailable, Rejected
-from .engines import Translate
+from .engine_api import Translate
 from .http_session import send
 from .language_codes import language_name
 from .settings import EngineSettings, secret
@@ -41,6 +41,11 @@ def model_name(settings: EngineSettings) -> str:
     if not model:
         raise ConfigError("engine llm needs a model: [engine] model or $LLM_MODEL")
     return model
+
+
+def cache_name(settings: EngineSettings) -> str:
+    """``llm:<model>``: replies of one model are not another's."""
+    return f"llm:{model_name(settings)}"
 
 
 def system_prompt(source: str, target: str, title: str) -> str:

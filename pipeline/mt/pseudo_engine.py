@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .engines import Translate
+from .engine_api import Translate
 from .protect import TOKEN
 from .settings import EngineSettings
 
