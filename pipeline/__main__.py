@@ -3,7 +3,7 @@
 import gc
 import sys
 
-from .cli.main import main
+from .cli import main
 
 # Parsing makes tens of thousands of short-lived objects per document, freed by reference
 # counting (tokens hold no cycles): run the young-generation collector less often, and

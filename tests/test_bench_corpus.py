@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 from markdown_facts import assert_same_markdown
 
-from pipeline.cli.main import main
+from pipeline.cli import main
 from pipeline.markdown.parser import parse_blocks
 from pipeline.core.project import open_project
 from pipeline.cache.record_store import read_value, write_value

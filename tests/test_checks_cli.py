@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli.main import main
+from pipeline.cli import main
 from pipeline.catalogs.po_files import read_catalog, serialize_catalog
 
 from conftest import run_pipeline

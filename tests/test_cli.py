@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli.main import main
+from pipeline.cli import main
 from pipeline.cache.record_store import keys
 
 from conftest import ROOT, run_pipeline as run

@@ -9,7 +9,7 @@ import pytest
 from markdown_facts import assert_same_markdown, block_structure
 from pipeline.checks.context import document_context
 from pipeline.checks.review import check_entry
-from pipeline.cli.main import main
+from pipeline.cli import main
 from pipeline.markdown.rebuild import rebuild_markdown, render_segment
 from pipeline.markdown.segmenter import segment_document
 

@@ -71,7 +71,7 @@ def test_finished_text_restores_spans_and_outer_whitespace() -> None:
 
 
 def test_a_failure_names_the_msgid_line_of_the_file_as_saved(make_project) -> None:
-    from pipeline.cli.main import main
+    from pipeline.cli import main
     from pipeline.mt.drafts import DraftWriter
     from pipeline.mt.worklist import Worklist
     from pipeline.core.project import open_project
@@ -92,7 +92,7 @@ def test_a_failure_names_the_msgid_line_of_the_file_as_saved(make_project) -> No
 
 
 def test_a_failure_names_the_live_entry_not_an_obsolete_twin(make_project) -> None:
-    from pipeline.cli.main import main
+    from pipeline.cli import main
     from pipeline.mt.drafts import DraftWriter
     from pipeline.mt.worklist import Worklist
     from pipeline.core.project import open_project

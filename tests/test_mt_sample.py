@@ -7,7 +7,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline.cli.main import main
+from pipeline.cli import main
 from standins import LibreTranslateHandler, StandIn
 from standins.po_checks import assert_valid_po, code_spans, entries, failures, machine_drafts
 

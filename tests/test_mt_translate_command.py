@@ -14,7 +14,7 @@ import polib
 import pytest
 from deep_translator.constants import BASE_URLS
 
-from pipeline.cli.main import main
+from pipeline.cli import main
 from standins import (
     Behaviour,
     ChatCompletionsHandler,

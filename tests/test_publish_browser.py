@@ -19,7 +19,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline.cli.main import main
+from pipeline.cli import main
 from test_publish_support import Elements
 
 from conftest import ROOT, SAMPLE

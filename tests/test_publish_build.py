@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 import polib
 import pytest
 
-from pipeline.cli.main import main
+from pipeline.cli import main
 from pipeline.core.project import open_project
 from pipeline.catalogs.po_files import read_catalog
 from pipeline.stages.build_plan import make_site

@@ -9,7 +9,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline.cli.main import main
+from pipeline.cli import main
 from pipeline.core.project import open_project
 from pipeline.publish.bilingual_html import render_bilingual
 from pipeline.publish.edition import localized_edition, source_edition, source_heading_ids

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
 
-from pipeline.cli.main import main
+from pipeline.cli import main
 
 _STYLE = re.compile(r"(<style>\n).*?(</style>)", re.S)
 

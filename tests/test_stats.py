@@ -8,7 +8,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline.cli.main import main
+from pipeline.cli import main
 from pipeline.core.entry_state import MACHINE_COMMENT
 from pipeline.catalogs.po_files import read_catalog
 from pipeline.catalogs.counts import STATES, catalog_stats, source_words
@@ -124,7 +124,7 @@ def test_status_page_content(stats_project: Path) -> None:
 def test_a_build_after_update_counts_without_reading_the_catalogs_again(make_project,
                                                                        monkeypatch) -> None:
     import pipeline.stages.publication as completion
-    from pipeline.cli.main import main
+    from pipeline.cli import main
 
     root = make_project({f"doc{i}": f"# 标题{i}\n\n正文{i}。\n" for i in range(10)},
                         '[pipeline]\nsource_language = "zh"\nlanguages = ["en", "ja"]\n')
@@ -140,7 +140,7 @@ def test_a_build_after_update_counts_without_reading_the_catalogs_again(make_pro
 
 def test_memoized_counts_are_worked_out_again_by_other_code(make_project, monkeypatch) -> None:
     from pipeline.stages import publication as completion
-    from pipeline.cli.main import main
+    from pipeline.cli import main
     from pipeline.core.project import open_project
 
     root = make_project({"doc": "# 标题\n\n正文。\n"})

@@ -17,7 +17,7 @@ import pytest
 
 from pipeline.core.entry_state import MACHINE_COMMENT
 from pipeline.core.project import open_project
-from pipeline.stages.status import run_stats
+from pipeline.cli.stats import stats as run_stats
 from pipeline.stages.update import update_document
 
 CHROMIUM = Path("/usr/bin/chromium")

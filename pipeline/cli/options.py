@@ -1,23 +1,59 @@
-"""The options of ``translate``, apart from the command: every command builds the whole
-argument parser, and the engines' machinery (markdown-it, requests) is not needed for that."""
+"""What every command shares: the shape of a command, the ``-l`` option and the choice of
+languages, and argparse types."""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-from .main import add_language_option, positive_int
-from ..mt.engines import ENGINES, NO_ENGINE
+from ..core.errors import ConfigError, UsageError
+from ..core.project import Project
 
 
-def configure_translate(parser: argparse.ArgumentParser) -> None:
-    """The options of ``translate``."""
-    add_language_option(parser, required=True)
-    parser.add_argument("--engine", choices=[*ENGINES, NO_ENGINE], default=None,
-                        help="machine translation engine (default: [engine] name, else "
-                             "google); 'none' only extracts and updates")
-    parser.add_argument("--engine-url", metavar="URL", default=None,
-                        help="service URL for libre, deepl or llm (an OpenAI-compatible "
-                             "/v1 endpoint)")
-    parser.add_argument("--jobs", dest="engine_jobs", type=positive_int, default=None, metavar="N",
-                        help="requests in flight at once (default: per engine)")
-    parser.add_argument("-q", "--quiet", action="store_true", help="no progress line")
+@dataclass(frozen=True)
+class Command:
+    """One sub-command of ``python -m pipeline``."""
+
+    summary: str
+    """One line for ``--help``."""
+    configure: Callable[[argparse.ArgumentParser], None]
+    """Adds the command's own options."""
+    run: Callable[[Project, argparse.Namespace], int]
+    """Runs it; the exit status."""
+
+
+def _language(code: str) -> str:
+    from ..core.languages import normalize_language  # babel: only when a code is given
+
+    try:
+        return normalize_language(code)
+    except ConfigError as error:
+        raise argparse.ArgumentTypeError(error.message) from None
+
+
+def add_language_option(parser: argparse.ArgumentParser, required: bool = False) -> None:
+    """``-l LANG [LANG ...]``, repeatable; codes are checked and put in gettext form."""
+    parser.add_argument("-l", "--language", dest="languages", action="extend", nargs="+",
+                        type=_language, required=required, metavar="LANG",
+                        help="target language(s), e.g. ja, pt-BR (default: from pipeline.toml)")
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number from 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: '{text}'") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def chosen_languages(project: Project, requested: Sequence[str] | None) -> list[str]:
+    """The languages named on the command line, or else the configured ones; the source
+    language is a usage error."""
+    source = project.config.source_language
+    if source in (requested or ()):
+        raise UsageError(f"'{source}' is the source language: nothing to translate")
+    return list(dict.fromkeys(requested or project.config.languages))

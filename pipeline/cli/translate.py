@@ -10,27 +10,19 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from ..core.project import Project
-from ..mt.engines import NO_ENGINE, Engine, open_engine
-from ..mt.progress import ProgressLine
+from ..mt.engines import ENGINES, NO_ENGINE, Engine, open_engine
 from ..mt.settings import engine_settings
-from ..mt.translate_language import Summary, translate_language
+from .build import build
+from .options import Command, add_language_option, chosen_languages, positive_int
+from .update import update
+
+if TYPE_CHECKING:
+    from ..mt.translate_language import Summary
 
 _SHOWN_FAILURES = 10
-
-
-def _run_stage(name: str, project: Project, args: argparse.Namespace,
-               languages: list[str]) -> int:
-    """Run another command (update, build) with its own defaults and our languages."""
-    from .main import COMMANDS
-
-    _, configure, run = COMMANDS[name]
-    parser = argparse.ArgumentParser(prog=name, add_help=False)
-    configure(parser)
-    stage = parser.parse_args(["-l", *languages])
-    stage.debug, stage.jobs = args.debug, args.jobs
-    return run(project, stage)
 
 
 def print_summary(summary: Summary) -> int:
@@ -53,18 +45,20 @@ def print_summary(summary: Summary) -> int:
     return 0
 
 
-def run_translate(project: Project, args: argparse.Namespace) -> int:
+def run(project: Project, args: argparse.Namespace) -> int:
     """The ``translate`` command."""
-    from .main import languages_of
+    # The engines' machinery (markdown-it, requests): only when this command runs.
+    from ..mt.progress import ProgressLine
+    from ..mt.translate_language import translate_language
 
-    languages = languages_of(project, args)
+    languages = chosen_languages(project, args.languages)
     settings = engine_settings(project.config.extra.get("engine", {}), args.engine,
                                args.engine_url, args.engine_jobs)
     engines: dict[str, Engine] = {}
     if settings.name != NO_ENGINE:
         engines = {language: open_engine(settings, project.config.source_language, language)
                    for language in languages}
-    status = _run_stage("update", project, args, languages)
+    status = update(project, languages, args.jobs, args.debug)
     if status or not engines:
         return status
     for language, engine in engines.items():
@@ -74,4 +68,22 @@ def run_translate(project: Project, args: argparse.Namespace) -> int:
         finally:
             progress.close()
         status = max(status, print_summary(summary))
-    return max(status, _run_stage("build", project, args, languages))
+    return max(status, build(project, languages, args.jobs, args.debug))
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """The options of ``translate``."""
+    add_language_option(parser, required=True)
+    parser.add_argument("--engine", choices=[*ENGINES, NO_ENGINE], default=None,
+                        help="machine translation engine (default: [engine] name, else "
+                             "google); 'none' only extracts and updates")
+    parser.add_argument("--engine-url", metavar="URL", default=None,
+                        help="service URL for libre, deepl or llm (an OpenAI-compatible "
+                             "/v1 endpoint)")
+    parser.add_argument("--jobs", dest="engine_jobs", type=positive_int, default=None,
+                        metavar="N", help="requests in flight at once (default: per engine)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress line")
+
+
+COMMAND = Command("extract, update, machine-translate the empty entries of LANG, then build",
+                  configure, run)

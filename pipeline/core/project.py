@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -76,6 +76,21 @@ class Project:
 
     def output_path(self, language: str, name: str) -> Path:
         return Path(self.output_file(language, name))
+
+    def catalogs_of_documents(self, languages: Sequence[str], templates: bool = False
+                              ) -> Iterator[tuple[str, list[tuple[str, Path]]]]:
+        """Each document in order, with ``(language, path)`` for each of ``languages`` whose
+        catalog it has; with ``templates``, the document's POT stands in for a catalog not
+        made yet (it counts as all untranslated)."""
+        for name in self.document_names():
+            catalogs = []
+            for language in languages:
+                path = self.catalog_path(name, language)
+                if templates and not path.exists():
+                    path = self.template_path(name)
+                if path.exists():
+                    catalogs.append((language, path))
+            yield name, catalogs
 
     def shown(self, path: Path) -> str:
         """A path as printed in messages and ``#:`` references: relative to the root."""

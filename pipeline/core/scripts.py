@@ -13,9 +13,6 @@ import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 
-from babel import Locale
-from babel.core import get_global
-
 # Scripts that write a word in one to three characters: a translation from one of them into
 # an alphabet is several times longer, into another of them about as long.
 DENSE_SCRIPTS = frozenset({"Hans", "Hant", "Hani", "Jpan", "Kore"})
@@ -62,6 +59,9 @@ _FULL_WIDTH = (
 @lru_cache(maxsize=None)
 def script_of(language: str) -> str:
     """The ISO 15924 script a language is usually written in (``Latn``, ``Jpan`` ...)."""
+    from babel import Locale  # 10 ms to import: only where a language's script is asked
+    from babel.core import get_global
+
     locale = Locale.parse(language)
     if locale.script:
         return locale.script

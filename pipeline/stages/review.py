@@ -1,28 +1,30 @@
-"""``python -m pipeline check [-l LANG...] [--fix]``: every check on every catalog.
-
-Problems print one a line, compiler style, on stdout::
-
-    locales/ja/LC_MESSAGES/aigc-intro.po:57: [code-spans] code span `GAN` missing
-
-and the exit status is 1 when any of them is an error.  ``--fix`` first applies the safe
-mechanical fixes (punctuation, spacing) and writes the catalogs it changed.
-"""
+"""``check`` over a project: every check on every catalog, and with ``fix`` the safe
+mechanical fixes first (punctuation, spacing), written back to the catalogs they changed."""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 
 import polib
 
 from ..catalogs.extract import now_stamp
-from ..checks import ERROR, check_catalog, format_problem, project_checks
-from ..checks.context import CheckContext
+from ..catalogs.po_files import read_catalog, write_catalog
+from ..catalogs.sources import load_document
+from ..checks import CheckContext, Problem, check_catalog, project_checks
 from ..checks.fixes import fix_entry
 from ..checks.inline_facts import FactsCache
-from ..catalogs.po_files import read_catalog, write_catalog
 from ..core.project import Project
-from ..catalogs.sources import load_document
+
+
+@dataclass
+class CatalogReview:
+    """What checking one catalog found (and fixed)."""
+
+    fixed: list[str] = field(default_factory=list)
+    """``path:line: fixed [full-width, whitespace]``, one line per entry fixed."""
+    problems: list[tuple[str, Problem]] = field(default_factory=list)
+    """Each problem with the ``path:line`` of its entry's msgid, in file order."""
 
 
 def fix_catalog(catalog: polib.POFile, context: CheckContext) -> list[str]:
@@ -37,38 +39,24 @@ def fix_catalog(catalog: polib.POFile, context: CheckContext) -> list[str]:
     return lines
 
 
-def run_check(project: Project, languages: Sequence[str], fix: bool = False) -> int:
-    """Check (and with ``fix``, first fix) the catalog of every document in ``languages``;
-    print the problems; 1 when an error-level problem exists."""
-    counts = {"error": 0, "warning": 0}
-    checked = 0
-    for name in project.document_names():
+def review_catalogs(project: Project, languages: Sequence[str],
+                    fix: bool = False) -> Iterator[CatalogReview]:
+    """Check (and with ``fix``, first fix) the catalog of every document in ``languages``,
+    one review per catalog as it is done."""
+    for name, catalogs in project.catalogs_of_documents(languages):
         document = load_document(project, name)
         facts_cache: FactsCache = {}  # msgids are read once
-        for language in languages:
-            path = project.catalog_path(name, language)
-            if not path.exists():
-                continue
+        for language, path in catalogs:
             catalog = read_catalog(path, project.shown(path))
             context = project_checks(project, document, name, language, facts_cache)
+            review = CatalogReview()
             if fix:
-                fixed = fix_catalog(catalog, context)
-                if fixed:
+                review.fixed = fix_catalog(catalog, context)
+                if review.fixed:
                     write_catalog(path, catalog, now_stamp(), "PO-Revision-Date")
-                    print("\n".join(fixed))
                     # Lines move when a wrapped file is written back unwrapped.
                     catalog = read_catalog(path, project.shown(path))
                     context = project_checks(project, document, name, language, facts_cache)
-            checked += 1
-            for entry, problem in check_catalog(catalog, context):
-                counts[problem.level] += 1
-                print(format_problem(context.place(entry), problem))
-    print(_summary(counts, checked), file=sys.stderr)
-    return 1 if counts[ERROR] else 0
-
-
-def _summary(counts: dict[str, int], checked: int) -> str:
-    def plural(number: int, word: str) -> str:
-        return f"{number} {word}{'' if number == 1 else 's'}"
-    return (f"{plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')} "
-            f"in {plural(checked, 'catalog')}")
+            review.problems = [(context.place(entry), problem)
+                               for entry, problem in check_catalog(catalog, context)]
+            yield review

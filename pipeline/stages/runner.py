@@ -54,6 +54,12 @@ class Report:
     skipped: int = 0
     errors: list[PipelineError] = field(default_factory=list)
     facts: dict[tuple[str, str], Any] = field(default_factory=dict)
+    removed: list[str] = field(default_factory=list)
+    """Generated files deleted because their source is gone (templates)."""
+
+
+Echo = Callable[[JobResult], None]
+"""What a command does with each document's result as soon as it is done (print it)."""
 
 
 def _fingerprint(settings: str, files: Sequence[str | Path]) -> str:
@@ -91,7 +97,7 @@ def placed(error: PipelineError, root: Path) -> PipelineError:
 
 
 def run_documents(project: Project, names: Sequence[str], job: Job, files: Files, key: str,
-                  jobs: int | None, echo: Callable[[JobResult], None],
+                  jobs: int | None, echo: Echo,
                   debug: bool = False) -> Report:
     """Run ``job`` for every name whose fingerprint changed; ``files`` lists what the job
     reads and writes for a name, ``key`` names the stage (with its languages).  Each

@@ -1,13 +1,15 @@
-"""The catalog stages of the pipeline for one document: extract and update.
+"""``extract`` and ``update`` over a project: a job per document (:func:`update_document`)
+that writes its template and, for update, merges it into each language's catalog.
 
-Each stage is a job for :func:`pipeline.runner.run_documents`: it reads what it needs, does
-the pure work (segment, extract, merge, rebuild) and writes atomically.
+The job reads what it needs, does the pure work (segment, extract, merge) and writes
+atomically; :func:`pipeline.stages.runner.run_documents` runs it where something changed.
 """
 
 from __future__ import annotations
 
 import shutil
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +24,40 @@ from ..core.atomic_files import TEMPORARY_SUFFIX, left_by_dead_process, write_at
 from ..catalogs.po_files import cached_catalog, header_dates, serialize_copy, write_catalog_text
 from ..core.project import Project, files_by_suffix
 from ..cache.record_store import delete, keys
-from .runner import JobResult
+from .publication import open_memo, remember
+from .runner import Echo, JobResult, Report, run_documents
 from ..cache.record_store import document_of_record, record_database
 from ..catalogs.sources import keyed_document
 from ..cache.document_records import document_store
 from ..cache.catalog_records import catalog_store
+
+
+def extract_project(project: Project, jobs: int | None, echo: Echo,
+                    debug: bool = False) -> Report:
+    """``extract``: every document's template; the templates of deleted documents go."""
+    return _catalog_run(project, [], "extract", jobs, echo, debug)
+
+
+def update_project(project: Project, languages: Sequence[str], jobs: int | None, echo: Echo,
+                   debug: bool = False) -> Report:
+    """``update``: extract, then each language's catalog of every document (made or
+    merged); the catalogs of deleted documents are kept and reported."""
+    return _catalog_run(project, languages, "update:" + ",".join(languages), jobs, echo, debug)
+
+
+def _catalog_run(project: Project, languages: Sequence[str], key: str, jobs: int | None,
+                 echo: Echo, debug: bool) -> Report:
+    report = run_documents(project, project.document_names(),
+                           partial(update_document, languages=languages),
+                           partial(stage_files, languages=languages), key, jobs, echo, debug)
+    report.removed, orphaned = remove_orphan_templates(project)
+    if report.facts:  # a no-op run need not read the memo; saved once the orphans are gone
+        memo = open_memo(project)
+        remember(project, report.facts, memo)
+        memo.save()
+    report.warnings += [f"{path}: its source document is gone; the translations are kept "
+                        "(delete the file to drop them)" for path in orphaned]
+    return report
 
 
 def write_template(project: Project, name: str,
