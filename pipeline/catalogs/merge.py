@@ -17,13 +17,10 @@ import difflib
 
 import polib
 
+from ..core.document import MessageKey
+from ..core.entry_state import entry_key
 from .extract import new_catalog
 
-Key = tuple[str | None, str]
-
-
-def _key(entry: polib.POEntry) -> Key:
-    return (entry.msgctxt, entry.msgid)
 
 
 def update_catalog(catalog: polib.POFile, template: polib.POFile,
@@ -35,24 +32,24 @@ def update_catalog(catalog: polib.POFile, template: polib.POFile,
         merged.metadata["POT-Creation-Date"] = template.metadata["POT-Creation-Date"]
     # A live entry wins over an obsolete one with the same key, everywhere below: the
     # obsolete twin is neither kept, nor a fuzzy candidate, nor written again.
-    old = {_key(entry): entry for entry in catalog if entry.obsolete}
-    old.update({_key(entry): entry for entry in catalog if not entry.obsolete})
-    entries = [entry for entry in catalog if old[_key(entry)] is entry]
-    used: set[Key] = set()
-    wanted = {_key(entry) for entry in template}
+    old = {entry_key(entry): entry for entry in catalog if entry.obsolete}
+    old.update({entry_key(entry): entry for entry in catalog if not entry.obsolete})
+    entries = [entry for entry in catalog if old[entry_key(entry)] is entry]
+    used: set[MessageKey] = set()
+    wanted = {entry_key(entry) for entry in template}
     # Fuzzy candidates: translated entries whose msgid left the template.
     candidates = {entry.msgid: entry for entry in entries
-                  if _singular(entry) and _key(entry) not in wanted}
+                  if _singular(entry) and entry_key(entry) not in wanted}
     for template_entry in template:
-        previous = old.get(_key(template_entry))
+        previous = old.get(entry_key(template_entry))
         if previous is not None:
             merged.append(_kept(template_entry, previous))
-            used.add(_key(previous))
+            used.add(entry_key(previous))
             continue
         match = _closest(template_entry.msgid, candidates, cutoff)
         entry = _fresh(template_entry)
         if match is not None:
-            used.add(_key(match))
+            used.add(entry_key(match))
             entry.msgstr = _singular(match)
             entry.flags = sorted(set(match.flags) | {"fuzzy"})
             entry.previous_msgid = match.previous_msgid or match.msgid
@@ -61,8 +58,8 @@ def update_catalog(catalog: polib.POFile, template: polib.POFile,
             entry.tcomment = match.tcomment
         merged.append(entry)
     for entry in entries:
-        if _key(entry) not in used and (_translated(entry) or entry.tcomment) \
-                and _key(entry) not in wanted:
+        if entry_key(entry) not in used and (_translated(entry) or entry.tcomment) \
+                and entry_key(entry) not in wanted:
             merged.append(_obsolete(entry))
     return merged
 

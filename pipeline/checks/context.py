@@ -14,13 +14,13 @@ from typing import Any
 
 import polib
 
-from ..core.document import Document
+from ..core.document import Document, MessageKey
+from ..core.entry_state import entry_key
 from ..catalogs.glossary import Glossary
 from ..markdown.parser import env_of
 from .inline_facts import FactsCache, InlineFacts, inline_facts, plain_facts
 from ..core.scripts import is_latin
 
-Key = tuple[str | None, str]
 MARKDOWN_STYLES = frozenset({"inline", "line", "cell", "html"})
 BLOCK_STYLES = frozenset({"inline", "html"})
 """Styles whose text becomes Markdown lines of their own (not a heading line or a cell)."""
@@ -53,7 +53,7 @@ class CheckContext:
     glossary: Glossary = field(default_factory=Glossary)
     env: Mapping[str, Any] = field(default_factory=dict)
     """The source document's reference definitions and footnotes."""
-    styles: Mapping[Key, frozenset[str]] = field(default_factory=dict)
+    styles: Mapping[MessageKey, frozenset[str]] = field(default_factory=dict)
     """How each (msgctxt, msgid) of the source is written back (segment styles)."""
     levels: Mapping[str, str] = field(default_factory=dict)
     """Per-check level from ``[check]`` in pipeline.toml: ``warning`` or ``off``."""
@@ -74,7 +74,7 @@ class CheckContext:
 
     def entry_styles(self, entry: polib.POEntry) -> frozenset[str]:
         """The styles ``entry`` is written back in (from the source, else its comments)."""
-        return self.styles.get((entry.msgctxt, entry.msgid)) or _styles_from_kinds(entry)
+        return self.styles.get(entry_key(entry)) or _styles_from_kinds(entry)
 
     def is_markdown(self, entry: polib.POEntry) -> bool:
         """False for front-matter values: only text checks apply to them."""
@@ -107,10 +107,10 @@ class CheckContext:
 def document_context(document: Document, language: str, **settings: Any) -> CheckContext:
     """A context for the catalog of ``document`` in ``language``: the source's env and the
     style of every segment; ``settings`` fill the other fields."""
-    styles: dict[Key, set[str]] = {}
+    styles: dict[MessageKey, set[str]] = {}
     for segment in document.segments:
         style = "yaml" if segment.style.startswith("yaml") else segment.style
-        styles.setdefault((segment.context, segment.msgid), set()).add(style)
+        styles.setdefault(segment.key, set()).add(style)
     frozen = {key: frozenset(value) for key, value in styles.items()}
     settings.setdefault("env", env_of(document.definitions))
     return CheckContext(language=language, styles=frozen, **settings)

@@ -13,6 +13,9 @@ from typing import Any
 
 _NEWLINE = re.compile("\n")
 
+MessageKey = tuple[str | None, str]
+"""What names one message in a catalog and the segments it translates: (msgctxt, msgid)."""
+
 
 def line_starts(text: str) -> list[int]:
     """The offset where each line of ``text`` starts (line ``n`` is ``starts[n - 1]``)."""
@@ -45,6 +48,11 @@ class Segment:
     """msgctxt from an ``<!-- i18n: context NAME -->`` command."""
     notes: tuple[str, ...] = ()
     """Extracted comments for translators from ``<!-- i18n: note TEXT -->``."""
+
+    @property
+    def key(self) -> MessageKey:
+        """The message this segment is: (msgctxt, msgid)."""
+        return (self.context, self.msgid)
 
 
 @dataclass(slots=True)

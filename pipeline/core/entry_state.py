@@ -6,6 +6,8 @@ from enum import Enum
 
 import polib
 
+from .document import MessageKey
+
 MACHINE_COMMENT = "machine translation:"
 """Start of the translator comment that marks a machine draft: ``# machine translation:
 google 2026-11-29``.  Poedit, Weblate and msgfmt keep translator comments as they are."""
@@ -18,6 +20,12 @@ class EntryState(str, Enum):
     MACHINE_DRAFT = "machine draft"
     STALE = "stale"
     UNTRANSLATED = "untranslated"
+
+
+def entry_key(entry: polib.POEntry) -> MessageKey:
+    """The message an entry is: (msgctxt, msgid), as :attr:`Segment.key
+    <pipeline.core.document.Segment.key>` names the segments it translates."""
+    return (entry.msgctxt, entry.msgid)
 
 
 def is_machine_translation(entry: polib.POEntry) -> bool:

@@ -20,7 +20,8 @@ import polib
 
 from ..catalogs.extract import now_stamp
 from ..cache.catalog_records import remember_catalog, written_entries
-from ..core.entry_state import MACHINE_COMMENT
+from ..core.document import MessageKey
+from ..core.entry_state import MACHINE_COMMENT, entry_key
 from ..catalogs.po_files import cached_catalog, msgid_lines, write_catalog_text
 from ..core.project import Project
 from .engine_errors import Rejected
@@ -30,7 +31,6 @@ from .worklist import WorkItem, Worklist
 from ..cache.catalog_records import catalog_store
 
 FAILED_COMMENT = "machine translation failed:"
-Key = tuple[str | None, str]
 
 
 @dataclass(frozen=True)
@@ -73,12 +73,12 @@ def mark_failed(entry: polib.POEntry, reason: str) -> None:
                                 f"{FAILED_COMMENT} {reason}")
 
 
-def apply_results(catalog: polib.POFile, results: Mapping[Key, Result], engine: str,
+def apply_results(catalog: polib.POFile, results: Mapping[MessageKey, Result], engine: str,
                   day: str) -> list[tuple[polib.POEntry, Result]]:
     """Fill the still-empty entries of ``catalog`` that have a result; what was applied."""
     applied = []
     for entry in catalog:
-        result = results.get((entry.msgctxt, entry.msgid))
+        result = results.get(entry_key(entry))
         if result is None or entry.obsolete or entry.msgstr:
             continue
         if isinstance(result, Draft):
@@ -109,7 +109,7 @@ class DraftWriter:
     engine: str
     work: Worklist
     interval: float = 1.0
-    pending: dict[str, dict[Key, Result]] = field(default_factory=lambda: defaultdict(dict))
+    pending: dict[str, dict[MessageKey, Result]] = field(default_factory=lambda: defaultdict(dict))
     written: list[str] = field(default_factory=list)
     drafts: int = 0
     failures: list[str] = field(default_factory=list)

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import polib
 
+from ..core.document import MessageKey
+
 from ..catalogs.glossary import Glossary
 from ..markdown.parser import env_of
 from ..catalogs.po_files import read_catalog
@@ -33,7 +35,7 @@ class WorkItem:
     protected: Protected
 
     @property
-    def key(self) -> tuple[str | None, str]:
+    def key(self) -> MessageKey:
         return (self.msgctxt, self.msgid)
 
 
@@ -86,21 +88,19 @@ def is_markdown(entry: polib.POEntry) -> bool:
 def collect_work(project: Project, language: str, terms: Terms) -> Worklist:
     """The empty entries of every document's PO for ``language``, protected."""
     work = Worklist()
-    for name in project.document_names():
-        path = project.catalog_path(name, language)
-        if not path.exists():
-            continue
-        catalog = read_catalog(path, project.shown(path))
-        entries = [entry for entry in catalog if is_work(entry)]
-        if not entries:
-            continue
-        # The document's link definitions, so that ``[text][ref]`` in a segment parses as
-        # the link it is: kept in the (cached) document, no parse of the source.
-        env = env_of(load_document(project, name).definitions)
-        title = catalog_title(catalog)
-        for entry in entries:
-            # Outer whitespace is not the engine's business: finished_text puts it back.
-            protected = protect_spans(entry.msgid.strip(), env, terms,
-                                      markdown=is_markdown(entry))
-            work.add(WorkItem(name, entry.msgctxt, entry.msgid, protected), title)
+    for name, catalogs in project.catalogs_of_documents([language]):
+        for _, path in catalogs:
+            catalog = read_catalog(path, project.shown(path))
+            entries = [entry for entry in catalog if is_work(entry)]
+            if not entries:
+                continue
+            # The document's link definitions, so that ``[text][ref]`` in a segment parses
+            # as the link it is: kept in the (cached) document, no parse of the source.
+            env = env_of(load_document(project, name).definitions)
+            title = catalog_title(catalog)
+            for entry in entries:
+                # Outer whitespace is not the engine's business: finished_text puts it back.
+                protected = protect_spans(entry.msgid.strip(), env, terms,
+                                          markdown=is_markdown(entry))
+                work.add(WorkItem(name, entry.msgctxt, entry.msgid, protected), title)
     return work

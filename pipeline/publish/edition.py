@@ -12,12 +12,12 @@ from markdown_it.token import Token
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from ..core.document import Document
+from ..core.document import Document, MessageKey
 from ..markdown.parser import parse_blocks_shared
 from .anchors import heading_ids, set_heading_ids
 from .labels import labels
 from .marking import mark_segments
-from .placement import Key, Placed, place_segments
+from .placement import Placed, place_segments
 
 
 @dataclass
@@ -57,7 +57,7 @@ def source_edition(document: Document, source: str, ids: Sequence[str]) -> Editi
     return Edition(source, document.text, tokens, env, None, read_front_matter(tokens))
 
 
-def localized_edition(document: Document, text: str, entries: Mapping[Key, polib.POEntry],
+def localized_edition(document: Document, text: str, entries: Mapping[MessageKey, polib.POEntry],
                       language: str, source: str, ids: Sequence[str]) -> Edition:
     """The localized ``text`` of ``document`` with its segments located and marked."""
     tokens, env = _edition_tokens(text)

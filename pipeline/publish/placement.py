@@ -13,11 +13,10 @@ from dataclasses import dataclass
 
 import polib
 
-from ..core.document import Document, Segment
-from ..core.entry_state import EntryState, entry_state
+from ..core.document import Document, MessageKey, Segment
+from ..core.entry_state import EntryState, entry_key, entry_state
 from ..markdown.rebuild import render_segment
 
-Key = tuple[str | None, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,15 +39,15 @@ class Placed:
         return self.translated and self.state is EntryState.MACHINE_DRAFT
 
 
-def entries_by_key(catalog: polib.POFile | None) -> dict[Key, polib.POEntry]:
+def entries_by_key(catalog: polib.POFile | None) -> dict[MessageKey, polib.POEntry]:
     """The live entries of a catalog by (msgctxt, msgid)."""
     if catalog is None:
         return {}
-    return {(e.msgctxt, e.msgid): e for e in catalog if not e.obsolete}
+    return {entry_key(e): e for e in catalog if not e.obsolete}
 
 
 def place_segments(document: Document, text: str,
-                   entries: Mapping[Key, polib.POEntry]) -> list[Placed] | None:
+                   entries: Mapping[MessageKey, polib.POEntry]) -> list[Placed] | None:
     """Every segment of ``document`` located in ``text``; None when ``text`` is not the
     document's skeleton with each segment kept or replaced by its entry's msgstr."""
     placed: list[Placed] = []
@@ -60,7 +59,7 @@ def place_segments(document: Document, text: str,
             return None
         position += len(skeleton)
         after = _skeleton_after(document, index)
-        entry = entries.get((segment.context, segment.msgid))
+        entry = entries.get(segment.key)
         found = _match(document, segment, entry, text, position, after)
         if found is None:
             return None

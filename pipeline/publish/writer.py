@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 
 import polib
 
-from ..core.document import Document
+from ..core.document import Document, MessageKey
 from ..core.atomic_files import write_changed
 from ..core.project import Project
 from ..core.text_files import encode_output
@@ -20,7 +20,6 @@ from .edition import Edition, localized_edition, source_edition, \
     source_heading_ids
 from .index import render_index
 from .page import page_title, render_page
-from .placement import Key
 from .site import INDEX_PATH, IndexRow, Site, bilingual_path, page_path
 from ..catalogs.sources import load_document
 
@@ -43,7 +42,7 @@ def write_source_page(project: Project, document: Document, name: str, site: Sit
 
 
 def write_editions(project: Project, document: Document, name: str, language: str, text: str,
-                   entries: Mapping[Key, polib.POEntry], source: Edition, site: Site,
+                   entries: Mapping[MessageKey, polib.POEntry], source: Edition, site: Site,
                    written: list[str]) -> list[str]:
     """Write the page and both bilingual editions of ``language`` (those the site has)
     whose localized Markdown is ``text``, made with the published ``entries``; returns

@@ -13,8 +13,8 @@ import polib
 from ..checks import ERROR, CheckContext, check_entry, format_problem, project_checks
 from ..checks.inline_facts import FactsCache
 from ..core.config import BUILD_FORMATS
-from ..core.document import Document, Segment
-from ..core.entry_state import published_text
+from ..core.document import Document, MessageKey, Segment
+from ..core.entry_state import entry_key, published_text
 from ..catalogs.po_files import cached_catalog
 from ..core.atomic_files import write_changed
 from ..core.project import Project
@@ -28,15 +28,15 @@ from ..cache.catalog_records import catalog_store
 
 def translations_for(document: Document, catalog: polib.POFile, machine_drafts: bool,
                      checks: CheckContext,
-                     warnings: list[str]) -> dict[tuple[str | None, str], str]:
+                     warnings: list[str]) -> dict[MessageKey, str]:
     """The published msgstr of every segment that has one, by (msgctxt, msgid).
 
     An entry that fails an error-level check is not published (its segments keep the
     source text) and its problems go to ``warnings`` as ``path:line: [check] message``."""
-    wanted = {(s.context, s.msgid) for s in document.segments}
+    wanted = {segment.key for segment in document.segments}
     table = {}
     for entry in catalog:
-        key = (entry.msgctxt, entry.msgid)
+        key = entry_key(entry)
         text = published_text(entry, machine_drafts)
         if entry.obsolete or key not in wanted or text is None:
             continue
@@ -51,7 +51,7 @@ def translations_for(document: Document, catalog: polib.POFile, machine_drafts: 
 def localized_markdown(project: Project, document: Document, name: str, language: str,
                        catalog: polib.POFile | None, warnings: list[str],
                        facts_cache: FactsCache
-                       ) -> tuple[str, dict[tuple[str | None, str], str]]:
+                       ) -> tuple[str, dict[MessageKey, str]]:
     """The localized Markdown text (LF) of a document for a language from its ``catalog``
     (None: not translated yet), and the translations it used by (msgctxt, msgid);
     translations that fail an error-level check are reported in ``warnings`` and not
@@ -61,7 +61,7 @@ def localized_markdown(project: Project, document: Document, name: str, language
         project_checks(project, document, name, language, facts_cache), warnings)
 
     def translate(segment: Segment) -> str | None:
-        return table.get((segment.context, segment.msgid))
+        return table.get(segment.key)
 
     return rebuild_markdown(document, translate), table
 
