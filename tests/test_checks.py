@@ -62,7 +62,14 @@ def test_every_check_name_is_fired_by_a_fixture() -> None:
     assert fired == set(CHECK_NAMES)
 
 
-@pytest.mark.parametrize("check", CHECKS, ids=lambda check: check.__name__)
+def test_every_fix_belongs_to_a_check() -> None:
+    from pipeline.checks.fixes import FIXES
+
+    assert set(FIXES) <= set(CHECK_NAMES)
+
+
+@pytest.mark.parametrize("check", [check for _, check in CHECKS],
+                         ids=lambda check: check.__name__)
 def test_every_check_function_fires_on_a_fixture(check) -> None:
     def fires(path: Path) -> bool:
         catalog = read_catalog(path, path.name)

@@ -16,11 +16,11 @@ import polib
 from .context import BLOCK_STYLES, CheckContext
 from .inline_facts import block_kinds
 from .numbers import missing_numbers
-from .problem import ERROR, WARNING, Problem
+from .problem import ERROR, WARNING, Finding
 from ..core.scripts import cjk_runs, is_full_width, usual_length
 from .terms import contains_term, find_terms, remove_terms
 
-Check = Callable[[polib.POEntry, CheckContext], Iterable[Problem]]
+Check = Callable[[polib.POEntry, CheckContext], Iterable[Finding]]
 
 _LENGTH_FACTOR = 3.0
 """How far from the usual ratio a length may be before it is worth a look."""
@@ -39,34 +39,34 @@ def _copied(entry: polib.POEntry) -> bool:
     return bool(entry.msgstr.strip() == entry.msgid.strip())
 
 
-def code_spans_kept(entry: polib.POEntry, context: CheckContext) -> Iterator[Problem]:
+def code_spans_kept(entry: polib.POEntry, context: CheckContext) -> Iterator[Finding]:
     """The inline code spans (and math) are the source's, each as often."""
     source, target = context.source(entry).code_spans, context.target(entry).code_spans
     if source != target:
         shown = Counter({f"`{code}`": n for code, n in source.items()})
         found = Counter({f"`{code}`": n for code, n in target.items()})
-        yield Problem("code-spans", ERROR, _changes(shown, found, "code span "))
+        yield Finding(ERROR, _changes(shown, found, "code span "))
 
 
-def links_kept(entry: polib.POEntry, context: CheckContext) -> Iterator[Problem]:
+def links_kept(entry: polib.POEntry, context: CheckContext) -> Iterator[Finding]:
     """Links, images and footnote references point where the source's do, as many times;
     their text may change."""
     source, target = context.source(entry).targets, context.target(entry).targets
     if source != target:
-        yield Problem("links", ERROR, _changes(source, target, ""))
+        yield Finding(ERROR, _changes(source, target, ""))
 
 
-def markup_kept(entry: polib.POEntry, context: CheckContext) -> Iterator[Problem]:
+def markup_kept(entry: polib.POEntry, context: CheckContext) -> Iterator[Finding]:
     """Emphasis, strong, strikethrough, hard breaks and inline HTML survive as many times
     (in any order: a translation may move them)."""
     source, target = context.source(entry).markup, context.target(entry).markup
     if source != target:
         changes = [f"{kind}: {source[kind]} in the source, {target[kind]} in the translation"
                    for kind in sorted(set(source) | set(target)) if source[kind] != target[kind]]
-        yield Problem("markup", ERROR, "; ".join(changes))
+        yield Finding(ERROR, "; ".join(changes))
 
 
-def no_new_block(entry: polib.POEntry, context: CheckContext) -> Iterator[Problem]:
+def no_new_block(entry: polib.POEntry, context: CheckContext) -> Iterator[Finding]:
     """A translation written as Markdown lines makes no block its source does not make: no
     list, heading, quote or code block by accident, no blank line splitting a paragraph."""
     styles = context.entry_styles(entry)
@@ -77,21 +77,21 @@ def no_new_block(entry: polib.POEntry, context: CheckContext) -> Iterator[Proble
     new = block_kinds(entry.msgstr) - block_kinds(entry.msgid)
     if new:
         kinds = ", ".join(sorted(new))
-        yield Problem("new-block", ERROR, f"the translation would start a new {kinds}")
+        yield Finding(ERROR, f"the translation would start a new {kinds}")
 
 
-def _empty_lines(msgstr: str) -> Iterator[Problem]:
+def _empty_lines(msgstr: str) -> Iterator[Finding]:
     # Spliced in, an empty line ends the block there: a list item's later paragraphs fall
     # out of the list, a nested list becomes a setext heading, a heading two paragraphs.
     if not msgstr.strip():
-        yield Problem("new-block", ERROR, "the translation is blank: its block would vanish")
+        yield Finding(ERROR, "the translation is blank: its block would vanish")
         return
     lines = msgstr.split("\n")
     edges = [side for side, line in (("begins", lines[0]), ("ends", lines[-1]))
              if len(lines) > 1 and not line.strip()]
     if edges:
-        yield Problem("new-block", ERROR, f"the translation {' and '.join(edges)} with an empty "
-                      "line, which would end its block")
+        yield Finding(ERROR, f"the translation {' and '.join(edges)} with an empty line, "
+                      "which would end its block")
 
 
 def _flat(text: str) -> str:
@@ -99,15 +99,15 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def keep_terms_kept(entry: polib.POEntry, context: CheckContext) -> Iterator[Problem]:
+def keep_terms_kept(entry: polib.POEntry, context: CheckContext) -> Iterator[Finding]:
     """Do-not-translate glossary terms in the source's text are in the translation verbatim."""
     source, target = context.source(entry).prose, _flat(context.target(entry).prose)
     for term in find_terms(source, context.glossary.keep_terms()):
         if term not in target:
-            yield Problem("glossary", ERROR, f"do-not-translate term '{term}' missing")
+            yield Finding(ERROR, f"do-not-translate term '{term}' missing")
 
 
-def forced_terms_used(entry: polib.POEntry, context: CheckContext) -> Iterator[Problem]:
+def forced_terms_used(entry: polib.POEntry, context: CheckContext) -> Iterator[Finding]:
     """A glossary term with a forced translation is translated that way."""
     if _copied(entry):
         return
@@ -115,16 +115,16 @@ def forced_terms_used(entry: polib.POEntry, context: CheckContext) -> Iterator[P
     source, target = context.source(entry).prose, _flat(context.target(entry).prose)
     for term in find_terms(source, forced):
         if not contains_term(target, forced[term]):
-            yield Problem("glossary", ERROR, f"'{term}' must be translated as '{forced[term]}'")
+            yield Finding(ERROR, f"'{term}' must be translated as '{forced[term]}'")
 
 
-def numbers_kept(entry: polib.POEntry, context: CheckContext) -> Iterator[Problem]:
+def numbers_kept(entry: polib.POEntry, context: CheckContext) -> Iterator[Finding]:
     """Every number of the source's text is in the translation (``2,000`` = ``2000``,
     ``100万`` = ``1 million``, ``10月`` = ``October``)."""
     missing = missing_numbers(context.source(entry).prose, context.target(entry).prose,
                               context.language)
     if missing:
-        yield Problem("numbers", ERROR, "number(s) missing: " + ", ".join(missing))
+        yield Finding(ERROR, "number(s) missing: " + ", ".join(missing))
 
 
 def _own_script(context: CheckContext) -> bool:
@@ -132,7 +132,7 @@ def _own_script(context: CheckContext) -> bool:
     return context.language.split("_")[0] == context.source_language.split("_")[0]
 
 
-def no_cjk_left(entry: polib.POEntry, context: CheckContext) -> Iterator[Problem]:
+def no_cjk_left(entry: polib.POEntry, context: CheckContext) -> Iterator[Finding]:
     """A Latin-script translation has no Chinese (or Japanese, Korean) text left, glossary
     terms apart."""
     if not context.latin or _copied(entry):
@@ -141,28 +141,28 @@ def no_cjk_left(entry: polib.POEntry, context: CheckContext) -> Iterator[Problem
                                                    .values())
     runs = cjk_runs(remove_terms(context.target(entry).prose, allowed))
     if runs:
-        yield Problem("script-leak", ERROR, "Chinese text left: " + ", ".join(runs[:5]))
+        yield Finding(ERROR, "Chinese text left: " + ", ".join(runs[:5]))
 
 
-def no_full_width(entry: polib.POEntry, context: CheckContext) -> Iterator[Problem]:
+def no_full_width(entry: polib.POEntry, context: CheckContext) -> Iterator[Finding]:
     """A Latin-script translation uses ASCII punctuation, not ``，`` ``。`` ``（``."""
     if not context.latin or _copied(entry):
         return
     marks = "".join(dict.fromkeys(c for c in context.target(entry).prose if is_full_width(c)))
     if marks:
-        yield Problem("full-width", ERROR,
+        yield Finding(ERROR,
                       f"full-width punctuation in a Latin-script translation: {marks}")
 
 
-def translated_at_all(entry: polib.POEntry, context: CheckContext) -> Iterator[Problem]:
+def translated_at_all(entry: polib.POEntry, context: CheckContext) -> Iterator[Finding]:
     """A msgstr is not just the Chinese msgid copied."""
     if _own_script(context) or not _copied(entry):
         return
     if cjk_runs(context.source(entry).prose):
-        yield Problem("untranslated", ERROR, "the translation is the source text")
+        yield Finding(ERROR, "the translation is the source text")
 
 
-def length_usual(entry: polib.POEntry, context: CheckContext) -> Iterator[Problem]:
+def length_usual(entry: polib.POEntry, context: CheckContext) -> Iterator[Finding]:
     """The translation's length is not far outside the usual for the language pair."""
     source = context.source(entry).prose
     if len(" ".join(source.split())) < _LENGTH_FROM:
@@ -170,7 +170,7 @@ def length_usual(entry: polib.POEntry, context: CheckContext) -> Iterator[Proble
     ratio = len(" ".join(context.target(entry).prose.split())) / usual_length(source,
                                                                               context.language)
     if not 1 / _LENGTH_FACTOR <= ratio <= _LENGTH_FACTOR:
-        yield Problem("length-ratio", WARNING,
+        yield Finding(WARNING,
                       f"the translation is {ratio:.1f}× as long as usual for its source")
 
 
@@ -178,32 +178,32 @@ def _edges(text: str) -> tuple[str, str]:
     return text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
 
 
-def whitespace_tidy(entry: polib.POEntry, context: CheckContext) -> Iterator[Problem]:
+def whitespace_tidy(entry: polib.POEntry, context: CheckContext) -> Iterator[Finding]:
     """No leading or trailing whitespace the source does not have, no doubled spaces."""
     source, target = _edges(entry.msgid), _edges(entry.msgstr)
     for side, wanted, found in zip(("leading", "trailing"), source, target):
         if wanted != found:
-            yield Problem("whitespace", WARNING, f"{side} whitespace differs from the source's")
+            yield Finding(WARNING, f"{side} whitespace differs from the source's")
     if "  " in context.target(entry).prose.strip() and "  " not in context.source(entry).prose:
-        yield Problem("whitespace", WARNING, "doubled space")
+        yield Finding(WARNING, "doubled space")
 
 
-CHECKS: tuple[Check, ...] = (
-    code_spans_kept,
-    links_kept,
-    markup_kept,
-    no_new_block,
-    keep_terms_kept,
-    forced_terms_used,
-    numbers_kept,
-    no_cjk_left,
-    no_full_width,
-    translated_at_all,
-    length_usual,
-    whitespace_tidy,
+CHECKS: tuple[tuple[str, Check], ...] = (
+    ("code-spans", code_spans_kept),
+    ("links", links_kept),
+    ("markup", markup_kept),
+    ("new-block", no_new_block),
+    ("glossary", keep_terms_kept),
+    ("glossary", forced_terms_used),
+    ("numbers", numbers_kept),
+    ("script-leak", no_cjk_left),
+    ("full-width", no_full_width),
+    ("untranslated", translated_at_all),
+    ("length-ratio", length_usual),
+    ("whitespace", whitespace_tidy),
 )
-"""Every check, in the order their problems are printed."""
+"""Every check by the name its problems carry (``[check]`` in pipeline.toml and ``check``'s
+output say it), in the order their problems are printed."""
 
-CHECK_NAMES = ("code-spans", "links", "markup", "new-block", "glossary", "numbers",
-               "script-leak", "full-width", "untranslated", "length-ratio", "whitespace")
-"""The names problems carry (``[check] levels`` in pipeline.toml refers to them)."""
+CHECK_NAMES = tuple(dict.fromkeys(name for name, _ in CHECKS))
+"""The names of :data:`CHECKS`, each once."""

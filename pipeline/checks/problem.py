@@ -11,6 +11,17 @@ WARNING = "warning"
 
 
 @dataclass(frozen=True)
+class Finding:
+    """What one check function says of one entry; the check's name is the table's
+    (:data:`pipeline.checks.checkers.CHECKS`)."""
+
+    level: str
+    """``error`` or ``warning``, before the project's ``[check]`` levels."""
+    message: str
+    """What is wrong, in words a translator acts on."""
+
+
+@dataclass(frozen=True)
 class Problem:
     """One problem a check found in one PO entry."""
 

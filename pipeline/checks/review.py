@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import Any
 
 import polib
@@ -34,11 +33,12 @@ def check_entry(entry: polib.POEntry, context: CheckContext) -> list[Problem]:
     if entry.obsolete or not entry.msgstr:
         return []
     problems = []
-    for check in CHECKS:
-        for problem in check(entry, context):
-            level = context.levels.get(problem.check, problem.level)
-            if level != "off":
-                problems.append(replace(problem, level=level))
+    for name, check in CHECKS:
+        level = context.levels.get(name)
+        if level == "off":
+            continue
+        problems += [Problem(name, level or finding.level, finding.message)
+                     for finding in check(entry, context)]
     return problems
 
 
