@@ -18,7 +18,8 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from conftest import SAMPLE, corpus_articles, spec_examples
 from pipeline.markdown import parser as markdown_parser
-from pipeline.markdown.parser import DELIMITERS, _BLOCK_STARTS, markdown_syntax
+from pipeline.markdown.block_dispatch import BLOCK_STARTS
+from pipeline.markdown.parser import DELIMITERS, markdown_syntax
 
 # Lines that start (or almost start) every kind of block, to mix into documents.
 _LINES = ["- a", "* b", "+ c", "1. d", "2) e", "10. f", "> q", ">", "#", "# h", "####### x",
@@ -81,7 +82,7 @@ def test_the_syntax_parses_as_markdown_it_configured_alike() -> None:
     assert differing == []
 
 
-@pytest.mark.parametrize("name", sorted(_BLOCK_STARTS))
+@pytest.mark.parametrize("name", sorted(BLOCK_STARTS))
 def test_a_rule_fails_at_any_other_first_character(name: str) -> None:
     """What the dispatch relies on: the rule cannot match a line whose first non-space
     character is not one of its own (silent or not, indented or not, any character)."""
@@ -89,7 +90,7 @@ def test_a_rule_fails_at_any_other_first_character(name: str) -> None:
     rule = next(r.fn for r in md.block.ruler.__rules__ if r.name == name)
     state = StateBlock(_MATCHING[name], md, {}, [])
     assert rule(state, 0, state.lineMax, True)  # it is called as markdown-it calls it
-    others = set(string.printable + "中《「＃＞－") - set(_BLOCK_STARTS[name]) - set(" \t\n\r\x0b\x0c")
+    others = set(string.printable + "中《「＃＞－") - set(BLOCK_STARTS[name]) - set(" \t\n\r\x0b\x0c")
     for char in sorted(others):
         for text in (f"{char}", f"{char}{char}{char} x\n\n", f"  {char}[^1]: x\n", f"{char}\n---"):
             for silent in (True, False):

@@ -1,6 +1,6 @@
 """Joining a block's lines the CJK way keeps its inline markup: which words each emphasis
 covers, not only how many emphases there are.  Where a join is in doubt, the segmenter
-replays markdown-it's emphasis pairing (pipeline.emphasis_pairing) or, when the join could
+replays markdown-it's emphasis pairing (pipeline.markdown.emphasis_pairing) or, when the join could
 make other syntax, parses the joined text; both must decide alike."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.markdown import segmenter
+from pipeline.markdown import line_joins, segmenter
 from pipeline.markdown.parser import env_of, parse_inline
 from pipeline.markdown.segmenter import segment_document
 
@@ -58,7 +58,7 @@ def test_joined_lines_keep_what_each_emphasis_covers(source: str, msgid: str) ->
 def test_replayed_pairing_decides_as_parsing_does(monkeypatch: pytest.MonkeyPatch) -> None:
     blocks: list[tuple[list[Any], dict[str, Any], str]] = []
     replayed = []
-    join_lines, emphasis_test = segmenter._join_lines, segmenter._emphasis_test
+    join_lines, emphasis_test = line_joins.join_lines, line_joins._emphasis_test
 
     def recording_join(content: str, children: list[Any], env: dict[str, Any]) -> str:
         msgid = join_lines(content, children, env)
@@ -70,14 +70,14 @@ def test_replayed_pairing_decides_as_parsing_does(monkeypatch: pytest.MonkeyPatc
         replayed.append(test is not None)
         return test
 
-    monkeypatch.setattr(segmenter, "_join_lines", recording_join)
-    monkeypatch.setattr(segmenter, "_emphasis_test", recording_test)
+    monkeypatch.setattr(segmenter, "join_lines", recording_join)
+    monkeypatch.setattr(line_joins, "_emphasis_test", recording_test)
     texts = list(_texts())
     with_replay = [[s.msgid for s in segment_document(t, "d.md").segments] for t in texts]
     assert sum(replayed) > 200
     for children, env, msgid in blocks:
         assert _markup(parse_inline(msgid, env)) == _markup(children), msgid
-    monkeypatch.setattr(segmenter, "_emphasis_test", lambda *args: None)
+    monkeypatch.setattr(line_joins, "_emphasis_test", lambda *args: None)
     by_parsing = [[s.msgid for s in segment_document(t, "d.md").segments] for t in texts]
     assert with_replay == by_parsing
 
@@ -103,7 +103,7 @@ def _markup(tokens: list[Any]) -> list[tuple[str, str]]:
     changes whitespace only): written here again, apart from the segmenter's own
     comparison, so that the test does not take the code's word for it."""
     out, words = [], ""
-    for token in segmenter.walk_inline(tokens):
+    for token in line_joins.walk_inline(tokens):
         if token.type in ("text", "softbreak"):
             words += "".join(token.content.split())
             continue

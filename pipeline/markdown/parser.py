@@ -24,6 +24,8 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from .block_dispatch import BlockRule, DispatchingRuler
+
 InlineRule = Callable[[StateInline, bool], bool]
 
 _OFFSET = "_i18n_offset"
@@ -114,7 +116,6 @@ def _snapshot(state: StateInline) -> tuple[DelimiterSnapshot, list[list[Delimite
     return snapshot, lists
 
 
-BlockRule = Callable[[StateBlock, int, int, bool], bool]
 TABLE_ROWS = "_i18n_table_rows"
 
 
@@ -168,51 +169,6 @@ def _lheading_if_underlined(rule: BlockRule) -> BlockRule:
     return wrapped
 
 
-_BLOCK_STARTS = {"math_block": "$", "fence": "`~", "blockquote": ">", "hr": "*-_",
-                 "list": "*-+0123456789", "footnote_def": "[", "reference": "[",
-                 "html_block": "<", "heading": "#"}
-"""The characters at which each of these block rules can match: the first non-space
-character of the line (``bMarks + tShift``), which each rule looks at before anything
-costly and fails at when it is not one of these.  Other rules are tried at every line."""
-
-
-class _DispatchingRuler(Ruler[BlockRule]):
-    """markdown-it's block ruler, whose chains (the rules tried at a new block, and the
-    rules that may end a paragraph, a quote or a list) each come as one rule that tries only
-    the rules that can match at the line's first character, in the chain's order.
-    markdown-it tries all 14 at every line, and most of them on every line of a paragraph
-    again as terminators: a tenth of a Chinese article's parse."""
-
-    def getRules(self, chainName: str = "") -> list[BlockRule]:
-        rules = super().getRules(chainName)  # compiles the chains when rules changed
-        if self.__dict__.get("_compiled") is not self.__cache__:
-            self.__dict__.update(_compiled=self.__cache__, _dispatchers={})
-        made: dict[str, list[BlockRule]] = self.__dict__["_dispatchers"]
-        if chainName not in made:
-            names = {id(rule.fn): rule.name for rule in self.__rules__}
-            made[chainName] = [_dispatcher(rules, [names[id(rule)] for rule in rules])]
-        return made[chainName]
-
-
-def _dispatcher(rules: list[BlockRule], names: list[str]) -> BlockRule:
-    starts = [_BLOCK_STARTS.get(name) for name in names]
-    anywhere = [rule for rule, start in zip(rules, starts) if start is None]
-    by_char = {char: [rule for rule, start in zip(rules, starts)
-                      if start is None or char in start]
-               for char in "".join(start for start in starts if start)}
-
-    def dispatch(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-        pos = state.bMarks[start_line] + state.tShift[start_line]
-        candidates = by_char.get(state.src[pos], anywhere) \
-            if pos < state.eMarks[start_line] else anywhere
-        for rule in candidates:
-            if rule(state, start_line, end_line, silent):
-                return True
-        return False
-
-    return dispatch
-
-
 def markdown_syntax() -> MarkdownIt:
     """A new MarkdownIt with the syntax we support: CommonMark + GFM tables, strikethrough,
     footnotes, front matter, dollar math.  Extraction and rendering both start from it."""
@@ -225,7 +181,7 @@ def markdown_syntax() -> MarkdownIt:
     )
     _wrap_rule(md.block.ruler, "lheading", _lheading_if_underlined)
     _wrap_rule(md.block.ruler, "table", _table_if_delimiter_row)
-    ruler = _DispatchingRuler()
+    ruler = DispatchingRuler()
     ruler.__rules__ = md.block.ruler.__rules__  # the same rules, compiled afresh
     md.block.ruler = ruler
     return md
