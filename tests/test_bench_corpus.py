@@ -8,19 +8,17 @@ from collections import Counter
 from dataclasses import replace
 
 import pytest
-from markdown_facts import assert_same_markdown
-
-from pipeline.cli import main
-from pipeline.markdown.parser import parse_blocks
-from pipeline.core.project import open_project
-from pipeline.cache.record_store import read_value, write_value
-from pipeline.markdown.rebuild import rebuild_markdown
-from pipeline.catalogs.sources import parse_document
-from pipeline.markdown.segmenter import segment_document
 
 from conftest import bench_corpus
-from pipeline.catalogs.sources import load_document
+from markdown_facts import assert_same_markdown
 from pipeline.cache.document_records import document_store
+from pipeline.cache.record_store import read_value, write_value
+from pipeline.catalogs.sources import load_document, parse_document
+from pipeline.cli import main
+from pipeline.core.project import open_project
+from pipeline.markdown.parser import parse_blocks
+from pipeline.markdown.rebuild import rebuild_markdown
+from pipeline.markdown.segmenter import segment_document
 
 corpus = bench_corpus()
 

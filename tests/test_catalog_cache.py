@@ -14,11 +14,11 @@ import pytest
 
 from conftest import SAMPLE, run_pipeline
 from pipeline.cache import catalog_records as catalog_cache
+from pipeline.cache.catalog_records import catalog_store
+from pipeline.cache.record_store import Store, read_value, write_value
 from pipeline.catalogs import po_files
 from pipeline.catalogs.po_files import cached_catalog, read_catalog, serialize_catalog
 from pipeline.core.project import open_project
-from pipeline.cache.record_store import Store, read_value, write_value
-from pipeline.cache.catalog_records import catalog_store
 
 
 def _catalogs(root: Path) -> list[tuple[Path, Store]]:

@@ -16,12 +16,19 @@ from typing import Any
 import polib
 import pytest
 
-from pipeline.checks import (CHECK_NAMES, CHECKS, CheckContext, check_catalog, check_entry,
-                             document_context, format_problem)
-from pipeline.checks.review import check_levels
-from pipeline.core.errors import ConfigError
 from pipeline.catalogs.glossary import Glossary, GlossaryEntry, load_glossary
 from pipeline.catalogs.po_files import msgid_lines, read_catalog
+from pipeline.checks import (
+    CHECK_NAMES,
+    CHECKS,
+    CheckContext,
+    check_catalog,
+    check_entry,
+    document_context,
+    format_problem,
+)
+from pipeline.checks.review import check_levels
+from pipeline.core.errors import ConfigError
 from pipeline.markdown.segmenter import segment_document
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "checks"
@@ -311,9 +318,8 @@ def _stream(tokens: list) -> list:
 
 
 def test_blocks_of_plain_text_get_the_token_the_inline_parser_would_make() -> None:
-    from pipeline.markdown.parser import markdown_parser
-
     from conftest import corpus_articles
+    from pipeline.markdown.parser import markdown_parser
 
     _assert_same_tokens(markdown_parser(), _reference_parser(), _texts() + corpus_articles(10))
 
@@ -323,9 +329,8 @@ def test_setext_quick_failure_gives_the_tokens_of_markdown_its_own_rule() -> Non
 
     from markdown_it.rules_block.lheading import lheading
 
-    from pipeline.markdown.parser import markdown_syntax
-
     from conftest import corpus_articles
+    from pipeline.markdown.parser import markdown_syntax
 
     ours = markdown_syntax()
     reference = markdown_syntax()

@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import main
-from pipeline.catalogs.po_files import read_catalog, serialize_catalog
-
 from conftest import run_pipeline
+from pipeline.catalogs.po_files import read_catalog, serialize_catalog
+from pipeline.cli import main
 
 SOURCE = "# 标题\n\n正文包含`GAN`代码。\n\n第二段，共2,000个。\n"
 GOOD = {"标题": "Title", "正文包含`GAN`代码。": "The body has `GAN` code.",

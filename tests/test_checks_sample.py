@@ -9,16 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.checks import ERROR, check_catalog, project_checks
-from pipeline.core.scripts import FULL_WIDTH_MARKS
-from pipeline.core.scripts import is_cjk_letter
+from conftest import ROOT, corpus_articles
 from pipeline.catalogs.glossary import Glossary, load_glossary
 from pipeline.catalogs.po_files import read_catalog, serialize_catalog
-from pipeline.core.project import open_project
-from pipeline.stages.update import update_document
-
-from conftest import ROOT, corpus_articles
 from pipeline.catalogs.sources import load_document
+from pipeline.checks import ERROR, check_catalog, project_checks
+from pipeline.core.project import open_project
+from pipeline.core.scripts import FULL_WIDTH_MARKS, is_cjk_letter
+from pipeline.stages.update import update_document
 
 _CODE_OR_URL = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)|\]\([^)]*\)|<https?://[^>]*>", re.S)
 _PSEUDO_MARKS = {**FULL_WIDTH_MARKS, "【": "(", "】": ")", "～": "-", "丨": "|"}

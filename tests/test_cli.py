@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import main
+from conftest import ROOT
+from conftest import run_pipeline as run
 from pipeline.cache.record_store import keys
-
-from conftest import ROOT, run_pipeline as run
+from pipeline.cli import main
 
 
 def test_usage_errors_exit_2(make_project) -> None:
@@ -93,9 +93,9 @@ def test_the_template_key_rides_in_the_document_record(
     import polib
 
     from pipeline.cache.document_records import content_key, document_store
+    from pipeline.cache.record_store import read_value
     from pipeline.catalogs.sources import load_document
     from pipeline.core.project import open_project
-    from pipeline.cache.record_store import read_value
 
     root = make_project({"doc": "# 标题\n\n正文。\n"})
     assert main(["--root", str(root), "extract"]) == 0

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import spec_example_id, spec_examples
 from markdown_facts import assert_same_markdown
 from pipeline.markdown.parser import parse_blocks, walk_inline
 from pipeline.markdown.rebuild import rebuild_markdown
 from pipeline.markdown.segmenter import segment_document
-
-from conftest import spec_example_id, spec_examples
 
 EXAMPLES = spec_examples()
 

@@ -17,11 +17,10 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline.catalogs.glossary import load_glossary
-from pipeline.markdown.parser import parse_blocks, parse_inline, walk_inline
-from pipeline.catalogs.po_files import read_catalog
-
 from conftest import ROOT, run_pipeline
+from pipeline.catalogs.glossary import load_glossary
+from pipeline.catalogs.po_files import read_catalog
+from pipeline.markdown.parser import parse_blocks, parse_inline, walk_inline
 
 DOCUMENT = "aigc-intro"
 LOCALES = ROOT / "locales"

@@ -15,8 +15,8 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode
 
 from conftest import ROOT, SAMPLE, corpus_articles
-from pipeline.markdown import front_matter as frontmatter
 from pipeline.core.errors import SourceError
+from pipeline.markdown import front_matter as frontmatter
 
 KEYS = ("title", "description", "keywords", "categories", "tags", "image.alt")
 _ODD = ["中文", "a b", "x: y", "#号", "a #c", "- 项", "? q", "'", '"', "\\", "\\n", "\t", " ", "",

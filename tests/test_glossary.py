@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.core.errors import ConfigError
 from pipeline.catalogs.glossary import GlossaryEntry, parse_glossary
+from pipeline.core.errors import ConfigError
 
 HEADER = "source,target,language,note\n"
 

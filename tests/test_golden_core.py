@@ -10,13 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import GOLDEN
 from markdown_facts import assert_same_markdown
 from pipeline.catalogs.extract import extract_catalog
 from pipeline.catalogs.po_files import serialize_catalog
 from pipeline.markdown.rebuild import rebuild_markdown
 from pipeline.markdown.segmenter import segment_document
-
-from conftest import GOLDEN
 
 CASES = sorted(p for p in (GOLDEN / "core").glob("*.md") if p.name.count(".") == 1)
 STAMP = "2026-01-01 00:00+0000"

@@ -6,14 +6,13 @@ from __future__ import annotations
 import polib
 import pytest
 
+from conftest import spec_example_id, spec_examples
 from markdown_facts import assert_same_markdown, block_structure
 from pipeline.checks.context import document_context
 from pipeline.checks.review import check_entry
 from pipeline.cli import main
 from pipeline.markdown.rebuild import rebuild_markdown, render_segment
 from pipeline.markdown.segmenter import segment_document
-
-from conftest import spec_example_id, spec_examples
 
 SOURCE = """# 标题
 

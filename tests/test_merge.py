@@ -8,10 +8,9 @@ from pathlib import Path
 
 import polib
 
+from conftest import GOLDEN, run_pipeline
 from pipeline.catalogs.merge import update_catalog
 from pipeline.catalogs.po_files import parse_catalog, read_catalog, serialize_catalog
-
-from conftest import GOLDEN, run_pipeline
 
 MERGE = GOLDEN / "merge"
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import polib
 
+from pipeline.catalogs.po_files import serialize_catalog
 from pipeline.core.entry_state import EntryState, entry_state
 from pipeline.mt.drafts import Draft, Failure, apply_results, fill_entry, finished_text, mark_failed
 from pipeline.mt.protect import protect_spans
 from pipeline.mt.worklist import WorkItem
-from pipeline.catalogs.po_files import serialize_catalog
 from standins.po_checks import assert_valid_po
 
 
@@ -72,9 +72,9 @@ def test_finished_text_restores_spans_and_outer_whitespace() -> None:
 
 def test_a_failure_names_the_msgid_line_of_the_file_as_saved(make_project) -> None:
     from pipeline.cli import main
+    from pipeline.core.project import open_project
     from pipeline.mt.drafts import DraftWriter
     from pipeline.mt.worklist import Worklist
-    from pipeline.core.project import open_project
 
     root = make_project({"doc": "甲。\n\n乙。\n\n丙。\n"},
                         '[pipeline]\nsource_language = "zh"\nlanguages = ["en"]\n')
@@ -93,9 +93,9 @@ def test_a_failure_names_the_msgid_line_of_the_file_as_saved(make_project) -> No
 
 def test_a_failure_names_the_live_entry_not_an_obsolete_twin(make_project) -> None:
     from pipeline.cli import main
+    from pipeline.core.project import open_project
     from pipeline.mt.drafts import DraftWriter
     from pipeline.mt.worklist import Worklist
-    from pipeline.core.project import open_project
 
     root = make_project({"doc": "甲。\n\n丙。\n"},
                         '[pipeline]\nsource_language = "zh"\nlanguages = ["en"]\n')

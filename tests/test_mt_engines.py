@@ -32,6 +32,7 @@ from standins import baidu as baidu_standin
 from standins import microsoft as microsoft_standin
 from standins.deepl import KEY as DEEPL_KEY
 
+
 @pytest.mark.parametrize("name", sorted(ENGINES))
 def test_every_adapter_the_table_names_by_module_resolves(name: str) -> None:
     # The table imports its adapters when a run first calls them: a misspelt module or

@@ -13,7 +13,10 @@ import pytest
 from conftest import SAMPLE, corpus_articles, run_pipeline
 from pipeline.catalogs.extract import extract_catalog, new_translation
 from pipeline.catalogs.po_files import (
-    parse_catalog, serialize_catalog, serialize_copy, write_catalog,
+    parse_catalog,
+    serialize_catalog,
+    serialize_copy,
+    write_catalog,
 )
 from pipeline.markdown.segmenter import segment_document
 
@@ -163,8 +166,8 @@ def test_an_atomic_write_makes_its_folder_and_leaves_no_temporary(tmp_path: Path
 
 def test_a_failed_atomic_write_keeps_the_old_file_and_removes_its_temporary(
         tmp_path: Path) -> None:
-    from pipeline.core.errors import FileSystemError
     from pipeline.core.atomic_files import write_atomic
+    from pipeline.core.errors import FileSystemError
 
     folder = tmp_path / "doc.po"
     folder.mkdir()  # a folder where the file goes: the switch fails after the write

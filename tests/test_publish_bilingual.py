@@ -7,18 +7,17 @@ from __future__ import annotations
 import polib
 import pytest
 
+from conftest import spec_example_id, spec_examples
+from markdown_facts import block_structure
 from pipeline.core.document import Document
 from pipeline.markdown.parser import parse_blocks, parse_blocks_shared
+from pipeline.markdown.rebuild import rebuild_markdown
+from pipeline.markdown.segmenter import segment_document
 from pipeline.publish.bilingual_html import bilingual_rows, top_level_blocks
 from pipeline.publish.bilingual_markdown import bilingual_markdown
 from pipeline.publish.edition import localized_edition, source_edition, source_heading_ids
 from pipeline.publish.placement import entries_by_key, place_segments
 from pipeline.publish.render import render_tokens
-from pipeline.markdown.rebuild import rebuild_markdown
-from pipeline.markdown.segmenter import segment_document
-
-from conftest import spec_example_id, spec_examples
-from markdown_facts import block_structure
 
 
 def pseudo(document: Document, skip: frozenset[str] = frozenset()) -> tuple[str, polib.POFile]:

@@ -18,11 +18,10 @@ from pathlib import Path
 
 import polib
 import pytest
-
-from pipeline.cli import main
 from test_publish_support import Elements
 
 from conftest import ROOT, SAMPLE
+from pipeline.cli import main
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(

@@ -8,15 +8,15 @@ from urllib.parse import unquote, urlsplit
 
 import polib
 import pytest
+from test_publish_support import Elements
 
+from pipeline.catalogs.po_files import read_catalog
+from pipeline.catalogs.sources import load_document
 from pipeline.cli import main
 from pipeline.core.project import open_project
-from pipeline.catalogs.po_files import read_catalog
-from pipeline.stages.build_plan import make_site
 from pipeline.publish.placement import entries_by_key
 from pipeline.publish.writer import write_editions, write_source_page
-from test_publish_support import Elements
-from pipeline.catalogs.sources import load_document
+from pipeline.stages.build_plan import make_site
 
 SOURCE = "---\ntitle: 标题\n---\n\n# 标题\n\n正文[见下](#小节)。\n\n## 小节\n\n- 甲\n- 乙\n"
 CONFIG = '[pipeline]\nsource_language = "zh"\nlanguages = [{languages}]\n{extra}'

@@ -8,11 +8,10 @@ import os
 from pathlib import Path
 
 import pytest
-
-from pipeline.markdown.parser import parse_blocks
 from test_publish_support import Elements, build_case, without_style
 
 from conftest import GOLDEN
+from pipeline.markdown.parser import parse_blocks
 
 CASES = sorted(p for p in (GOLDEN / "publish").iterdir() if (p / "doc.md").exists())
 IDS = [case.name for case in CASES]

@@ -11,6 +11,7 @@ import pytest
 
 from pipeline.core.entry_state import EntryState
 from pipeline.markdown.parser import parse_blocks
+from pipeline.markdown.segmenter import segment_document
 from pipeline.publish.anchors import heading_ids, set_heading_ids, slugify
 from pipeline.publish.labels import labels
 from pipeline.publish.marking import _cell_number, machine_lang
@@ -18,7 +19,6 @@ from pipeline.publish.page import cover_image, language_links, page_date, text_d
 from pipeline.publish.placement import entries_by_key, place_segments
 from pipeline.publish.render import render_tokens
 from pipeline.publish.site import Site, link
-from pipeline.markdown.segmenter import segment_document
 
 
 @pytest.mark.parametrize("heading,slug", [

@@ -8,18 +8,18 @@ from pathlib import Path
 
 import polib
 import pytest
+from test_publish_support import Elements
 
+from pipeline.catalogs.sources import load_document
 from pipeline.cli import main
 from pipeline.core.project import open_project
+from pipeline.markdown.rebuild import rebuild_markdown
 from pipeline.publish.bilingual_html import render_bilingual
 from pipeline.publish.edition import localized_edition, source_edition, source_heading_ids
 from pipeline.publish.page import render_page
 from pipeline.publish.placement import entries_by_key
 from pipeline.publish.render import sanitize_html
 from pipeline.stages.build_plan import make_site
-from pipeline.markdown.rebuild import rebuild_markdown
-from test_publish_support import Elements
-from pipeline.catalogs.sources import load_document
 
 ATTACKS = [
     "<script>alert(1)</script>",

@@ -64,8 +64,8 @@ def test_a_config_error_crosses_processes_with_its_key() -> None:
 def test_a_deleted_document_leaves_no_fingerprint_or_memo_behind(make_project) -> None:
     import json
 
-    from pipeline.cli import main
     from pipeline.cache.record_store import keys
+    from pipeline.cli import main
 
     root = make_project({"keep": "正文。\n", "gone": "另一篇。\n"})
     assert main(["--root", str(root), "update"]) == 0

@@ -7,14 +7,13 @@ from collections import Counter
 
 import pytest
 
+from conftest import SAMPLE, need_shared
 from markdown_facts import assert_same_markdown, protected_facts
 from pipeline.catalogs.extract import extract_catalog
 from pipeline.core.scripts import is_cjk
 from pipeline.markdown.parser import parse_blocks, walk_inline
 from pipeline.markdown.rebuild import rebuild_markdown
 from pipeline.markdown.segmenter import segment_document
-
-from conftest import SAMPLE, need_shared
 
 
 @pytest.fixture(scope="module")

@@ -11,11 +11,10 @@ from typing import Any
 
 import pytest
 
+from conftest import SAMPLE, corpus_articles, spec_examples
 from pipeline.markdown import line_joins, segmenter
 from pipeline.markdown.parser import env_of, parse_inline
 from pipeline.markdown.segmenter import segment_document
-
-from conftest import SAMPLE, corpus_articles, spec_examples
 
 
 @pytest.mark.parametrize(("source", "msgid"), [

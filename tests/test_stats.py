@@ -8,12 +8,11 @@ from pathlib import Path
 import polib
 import pytest
 
+from conftest import ROOT
+from pipeline.catalogs.counts import STATES, catalog_stats, source_words
+from pipeline.catalogs.po_files import read_catalog
 from pipeline.cli import main
 from pipeline.core.entry_state import MACHINE_COMMENT
-from pipeline.catalogs.po_files import read_catalog
-from pipeline.catalogs.counts import STATES, catalog_stats, source_words
-
-from conftest import ROOT
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "checks"
 CATALOGS = sorted(FIXTURES.glob("*.po")) + sorted((ROOT / "locales").glob("*/LC_MESSAGES/*.po"))
@@ -139,9 +138,9 @@ def test_a_build_after_update_counts_without_reading_the_catalogs_again(make_pro
 
 
 def test_memoized_counts_are_worked_out_again_by_other_code(make_project, monkeypatch) -> None:
-    from pipeline.stages import publication as completion
     from pipeline.cli import main
     from pipeline.core.project import open_project
+    from pipeline.stages import publication as completion
 
     root = make_project({"doc": "# 标题\n\n正文。\n"})
     assert main(["--root", str(root), "update", "-l", "en"]) == 0

@@ -15,9 +15,9 @@ from pathlib import Path
 import polib
 import pytest
 
+from pipeline.cli.stats import stats as run_stats
 from pipeline.core.entry_state import MACHINE_COMMENT
 from pipeline.core.project import open_project
-from pipeline.cli.stats import stats as run_stats
 from pipeline.stages.update import update_document
 
 CHROMIUM = Path("/usr/bin/chromium")

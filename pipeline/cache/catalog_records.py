@@ -1,5 +1,5 @@
 """Catalogs kept from the stage that wrote them for the build: records ``catalogs/<lang>/<doc>``
-of :mod:`pipeline.record_store`.
+of :mod:`pipeline.cache.record_store`.
 
 polib reads an article's PO in about 2 ms, most of building its localized Markdown.  The
 stage that writes a PO (``update``) has the catalog in hand, so it keeps it, with each

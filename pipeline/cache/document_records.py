@@ -1,11 +1,11 @@
 """Parsed documents kept between runs and stages: records ``documents/<doc>`` of
-:mod:`pipeline.record_store`.
+:mod:`pipeline.cache.record_store`.
 
 Segmenting is the costly part of every stage (markdown-it-py parses about 1 MB/s), so the
 first stage that needs a document parses it and later stages and re-runs read it back,
 as long as the source bytes, the settings that shape segments and the code are the same.
 
-Records (these and :mod:`pipeline.catalog_cache`'s) are built-in values written with
+Records (these and :mod:`pipeline.cache.catalog_records`'s) are built-in values written with
 marshal: it writes an article's record in about 0.5 ms and reads it in 0.4 (JSON: 1.6 and
 1.0), and it gives back the types it was given (tuples stay tuples; only buffers such as
 bytearray come back as bytes, and records hold none) or refuses to write.  marshal is not
@@ -26,7 +26,6 @@ from typing import Any
 from ..core.document import Document, Segment
 from ..core.project import Project
 from .record_store import Store, read_value, record_database, write_value
-
 
 _PARSING_LIBRARIES = ("markdown_it", "mdit_py_plugins", "ruamel.yaml", "_ruamel_yaml", "polib")
 """Libraries whose versions shape what the caches hold as much as our code does: segments
@@ -112,7 +111,7 @@ def cached_document(data: bytes, store: Store, salt: str, parse: Callable[[], Do
 
 def keep_document(store: Store, key: str, document: Document, template: Any = None) -> None:
     """Keep ``document`` parsed with ``key``, and beside it what its template's writer
-    needs to know next time (:func:`pipeline.workflow.write_template`)."""
+    needs to know next time (:func:`pipeline.stages.update.write_template`)."""
     keep_record(store, (key, *_document_record(document), template))
 
 

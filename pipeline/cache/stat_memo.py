@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..core.errors import FileSystemError
 from ..core.atomic_files import write_atomic
+from ..core.errors import FileSystemError
 
 T = TypeVar("T")
 

@@ -1,6 +1,6 @@
 """How far a catalog is: entries and source words by review state (pure counting).
 
-The states are :func:`pipeline.entry_state.entry_state`'s: translated, machine draft, stale,
+The states are :func:`pipeline.core.entry_state.entry_state`'s: translated, machine draft, stale,
 untranslated; they add up to every live entry, and match polib's own counts (translated =
 ``translated_entries()``, machine draft + stale = ``fuzzy_entries()``, untranslated =
 ``untranslated_entries()``).  ``failing`` counts entries with an error-level check problem,
@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 import polib
 
-from ..core.scripts import cjk_runs, without_cjk
 from ..core.entry_state import EntryState, entry_state
+from ..core.scripts import cjk_runs, without_cjk
 
 STATES = tuple(state.value for state in EntryState)
 """``translated``, ``machine draft``, ``stale``, ``untranslated``."""

@@ -16,8 +16,8 @@ from functools import cached_property
 from pathlib import Path
 
 from ..core.errors import ConfigError
-from ..core.project import Project
 from ..core.languages import normalize_language
+from ..core.project import Project
 from ..core.text_files import read_text
 
 GLOSSARY_NAME = "glossary.csv"

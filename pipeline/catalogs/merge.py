@@ -22,7 +22,6 @@ from ..core.entry_state import entry_key
 from .extract import new_catalog
 
 
-
 def update_catalog(catalog: polib.POFile, template: polib.POFile,
                    cutoff: float = 0.6) -> polib.POFile:
     """A new catalog with ``template``'s entries and ``catalog``'s translations."""

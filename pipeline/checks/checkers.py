@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterable, Iterator
 
 import polib
 
+from ..core.scripts import cjk_runs, is_full_width, usual_length
 from .context import BLOCK_STYLES, CheckContext
 from .inline_facts import block_kinds
 from .numbers import missing_numbers
 from .problem import ERROR, WARNING, Finding
-from ..core.scripts import cjk_runs, is_full_width, usual_length
 from .terms import contains_term, find_terms, remove_terms
 
 Check = Callable[[polib.POEntry, CheckContext], Iterable[Finding]]

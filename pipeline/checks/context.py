@@ -14,12 +14,12 @@ from typing import Any
 
 import polib
 
+from ..catalogs.glossary import Glossary
 from ..core.document import Document, MessageKey
 from ..core.entry_state import entry_key
-from ..catalogs.glossary import Glossary
+from ..core.scripts import is_latin
 from ..markdown.parser import env_of
 from .inline_facts import FactsCache, InlineFacts, inline_facts, plain_facts
-from ..core.scripts import is_latin
 
 MARKDOWN_STYLES = frozenset({"inline", "line", "cell", "html"})
 BLOCK_STYLES = frozenset({"inline", "html"})

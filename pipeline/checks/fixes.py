@@ -14,11 +14,11 @@ from collections.abc import Callable
 
 import polib
 
+from ..core.scripts import FULL_WIDTH_MARKS, is_full_width
 from .context import CheckContext
 from .inline_facts import block_kinds
 from .numbers import read_numbers
 from .review import check_entry
-from ..core.scripts import FULL_WIDTH_MARKS, is_full_width
 
 Fix = Callable[[str, polib.POEntry, CheckContext], str]
 

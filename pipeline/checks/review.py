@@ -14,17 +14,16 @@ from typing import Any
 
 import polib
 
+from ..catalogs.glossary import project_glossary
+from ..catalogs.po_files import catalog_text, msgid_lines
 from ..core.document import Document
 from ..core.errors import CatalogError, ConfigError
-from ..catalogs.po_files import catalog_text, msgid_lines
-from ..core.text_files import read_bytes
 from ..core.project import Project
+from ..core.text_files import read_bytes
 from .checkers import CHECK_NAMES, CHECKS
 from .context import CheckContext, document_context
 from .inline_facts import FactsCache
 from .problem import ERROR, WARNING, Problem
-from ..catalogs.glossary import project_glossary
-
 
 
 def check_entry(entry: polib.POEntry, context: CheckContext) -> list[Problem]:

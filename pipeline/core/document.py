@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-
 _NEWLINE = re.compile("\n")
 
 MessageKey = tuple[str | None, str]
@@ -70,6 +69,6 @@ class Document:
     """Whether the file on disk started with a UTF-8 BOM, restored when writing outputs."""
     definitions: dict[str, Any] = field(default_factory=dict)
     """What a segment's inline text can refer to elsewhere in the document: link reference
-    definitions and footnote labels (see :func:`pipeline.markdown_parser.definitions_of`),
+    definitions and footnote labels (see :func:`pipeline.markdown.parser.definitions_of`),
     so that a msgid or msgstr parses on its own as it does in place, without the whole
     document being parsed again."""

@@ -55,7 +55,7 @@ class ConfigError(PipelineError):
         super().__init__(message, path, line, col)
         self.key = key
         """The dotted key of pipeline.toml at fault (``publish.threshold``): the line is
-        looked up where the error is shown (:func:`pipeline.runner.placed`), as the code
+        looked up where the error is shown (:func:`pipeline.stages.runner.placed`), as the code
         that finds the fault sees only parsed values."""
 
     def __reduce__(self) -> tuple[type, tuple[object, ...]]:

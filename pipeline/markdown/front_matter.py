@@ -22,9 +22,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .line_joins import soft_break_joiner
 from ..core.document import Segment
 from ..core.errors import SourceError
+from .line_joins import soft_break_joiner
 
 # A plain scalar's style is None from ruamel.yaml's parser and "" from libyaml's.
 _STYLES = {None: "yaml-plain", "": "yaml-plain", '"': "yaml-double", "'": "yaml-single"}

@@ -137,7 +137,7 @@ JoinTest = Callable[[list[str]], bool]
 
 def _emphasis_test(pieces: list[tuple[str, str]], positions: list[int], doubtful: list[int],
                    marks: Marks) -> JoinTest | None:
-    """Replay markdown-it's emphasis pairing (:mod:`pipeline.emphasis_pairing`), when the
+    """Replay markdown-it's emphasis pairing (:mod:`pipeline.markdown.emphasis_pairing`), when the
     doubt is only about delimiter runs: no join makes other syntax."""
     if not all(_join_keeps_syntax(pieces[i][0], pieces[i + 1][0]) for i in doubtful):
         return None

@@ -26,10 +26,10 @@ from typing import Any
 
 from markdown_it.token import Token
 
-from .line_joins import join_lines
 from ..core.config import DEFAULT_FRONT_MATTER_KEYS
 from ..core.document import Document, Segment, line_starts
 from .front_matter import front_matter_segments
+from .line_joins import join_lines
 from .parser import TABLE_ROWS, definitions_of, parse_blocks, walk_inline
 
 _COMMAND = re.compile(r"^<!--\s*i18n:\s*(skip-start|skip-end|skip|context|note)\b\s*(.*?)\s*-->\s*$",

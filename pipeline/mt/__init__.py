@@ -10,14 +10,15 @@ The stages, a module each:
 - :mod:`.scheduler` with :mod:`.batching`: many segments per request, many requests in
   flight, retries with backoff, 429 handling, fallbacks for bad batches.
 - :mod:`.engines`: the table of adapters (:mod:`.deep_translator_clients`,
-  :mod:`.deepl_engine`, :mod:`.llm_engine`, :mod:`.pseudo_engine`) with their language codes
-  (:mod:`.language_codes`), every request through :mod:`.http_session` (timeouts, our errors
-  from :mod:`.engine_errors`), configured by :mod:`.settings`.
+  :mod:`.deepl_engine`, :mod:`.llm_engine`, :mod:`.pseudo_engine`, all speaking
+  :mod:`.engine_api`) with their language codes (:mod:`.language_codes`), every request
+  through :mod:`.http_session` (timeouts, our errors from :mod:`.engine_errors`),
+  configured by :mod:`.settings`.
 - :mod:`.reply_checks`, :mod:`.punctuation`: a reply is accepted only if it is not empty,
   unchanged, truncated or shouting, adds no HTML and carries exactly our tokens; full-width
   punctuation is normalized for targets that do not use it.
 - :mod:`.drafts`: fuzzy machine drafts (or the reason for a failure) saved into the POs as
   results arrive.
-- :mod:`.translate_language` runs one language; :mod:`.translate_command` is
-  ``python -m pipeline translate -l LANG``; :mod:`.progress` its progress line.
+- :mod:`.translate_language` runs one language, :mod:`.progress` its progress line; the
+  command, ``python -m pipeline translate -l LANG``, is :mod:`pipeline.cli.translate`.
 """

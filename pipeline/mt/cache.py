@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..core.errors import PipelineError
 from ..cache.record_store import open_database, remove_database
+from ..core.errors import PipelineError
 
 CACHE_NAME = "mt.sqlite3"
 _SCHEMA = """

@@ -31,8 +31,8 @@ from deep_translator.exceptions import (
 )
 
 from ..core.errors import ConfigError, PipelineError
-from .engine_errors import EngineUnavailable, RateLimited, Rejected
 from .engine_api import Translate
+from .engine_errors import EngineUnavailable, RateLimited, Rejected
 from .http_session import ReplyCheck, install, request_timeout
 from .settings import EngineSettings, secret
 

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..core.errors import ConfigError
-from .engine_errors import EngineUnavailable, Rejected
 from .engine_api import Translate
+from .engine_errors import EngineUnavailable, Rejected
 from .http_session import send
 from .settings import EngineSettings, secret
 

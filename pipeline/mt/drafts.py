@@ -18,17 +18,16 @@ from datetime import date
 
 import polib
 
+from ..cache.catalog_records import catalog_store, remember_catalog, written_entries
 from ..catalogs.extract import now_stamp
-from ..cache.catalog_records import remember_catalog, written_entries
+from ..catalogs.po_files import cached_catalog, msgid_lines, write_catalog_text
 from ..core.document import MessageKey
 from ..core.entry_state import MACHINE_COMMENT, entry_key
-from ..catalogs.po_files import cached_catalog, msgid_lines, write_catalog_text
 from ..core.project import Project
 from .engine_errors import Rejected
 from .protect import restore_spans
 from .scheduler import Outcome
 from .worklist import WorkItem, Worklist
-from ..cache.catalog_records import catalog_store
 
 FAILED_COMMENT = "machine translation failed:"
 

@@ -16,6 +16,7 @@ from importlib import import_module
 from typing import Any
 
 from ..core.errors import ConfigError
+from .engine_api import Connect, Translate
 from .language_codes import (
     CodeFor,
     baidu_code,
@@ -26,7 +27,6 @@ from .language_codes import (
     mymemory_code,
     same_code,
 )
-from .engine_api import Connect, Translate
 from .settings import EngineSettings
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import partial
 
+from ..catalogs.glossary import project_glossary
 from ..core.project import Project
 from .cache import CACHE_NAME, ReplyCache
 from .drafts import DraftWriter
@@ -22,7 +23,6 @@ from .reply_checks import accepted_reply
 from .scheduler import Outcome, Scheduler
 from .settings import EngineSettings
 from .worklist import Worklist, collect_work, terms_for
-from ..catalogs.glossary import project_glossary
 
 
 @dataclass

@@ -12,14 +12,13 @@ from dataclasses import dataclass, field
 
 import polib
 
-from ..core.document import MessageKey
-
 from ..catalogs.glossary import Glossary
-from ..markdown.parser import env_of
 from ..catalogs.po_files import read_catalog
-from ..core.project import Project
-from .protect import Protected, Terms, protect_spans
 from ..catalogs.sources import load_document
+from ..core.document import MessageKey
+from ..core.project import Project
+from ..markdown.parser import env_of
+from .protect import Protected, Terms, protect_spans
 
 _FRONT_MATTER = "front matter:"
 

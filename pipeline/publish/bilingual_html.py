@@ -18,11 +18,11 @@ from markupsafe import Markup
 from ..core.document import line_starts
 from ..core.languages import language_name
 from .edition import Edition
+from .html_templates import render_template
 from .labels import labels
 from .page import notices, page_title, text_direction
 from .render import render_tokens, sanitize_html
 from .site import INDEX_PATH, Site, bcp47, bilingual_path, link, page_path
-from .html_templates import render_template
 
 _LISTS = ("bullet_list_open", "ordered_list_open")
 

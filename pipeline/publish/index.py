@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..core.languages import language_name
+from .html_templates import render_template
 from .labels import labels
 from .site import INDEX_PATH, IndexRow, Site, bcp47, bilingual_path, link, page_path
-from .html_templates import render_template
 
 
 def render_index(documents: Sequence[IndexRow], site: Site, project_name: str) -> str:

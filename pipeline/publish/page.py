@@ -19,10 +19,10 @@ from markupsafe import Markup
 from ..core.languages import language_name
 from .anchors import heading_text
 from .edition import Edition
+from .html_templates import render_template
 from .labels import Labels, labels
 from .render import render_tokens, sanitize_html
 from .site import INDEX_PATH, Site, bcp47, bilingual_path, link, page_path
-from .html_templates import render_template
 
 _SAFE_URL = re.compile(r"^(?:https?://[^\s\"'<>]+|[^\s:\"'<>]+)$", re.I)
 

@@ -18,7 +18,6 @@ from ..core.entry_state import EntryState, entry_key, entry_state
 from ..markdown.rebuild import render_segment
 
 
-
 @dataclass(frozen=True, slots=True)
 class Placed:
     """One segment in a localized text."""

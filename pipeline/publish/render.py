@@ -1,6 +1,6 @@
 """Tokens to HTML: the extraction parser's token stream, rendered with raw HTML escaped.
 
-Pages are parsed with the very parser that cut the segments (:func:`markdown_parser`), so
+Pages are parsed with the very parser that cut the segments (:func:`pipeline.markdown.parser.markdown_parser`), so
 their blocks are the blocks the catalogs know.  That parser accepts raw HTML (an HTML block
 must stay skeleton), so this renderer escapes every ``html_block`` and ``html_inline`` token
 instead of passing it through, and drops bare comments (``<!-- i18n: skip -->``), which no
@@ -67,7 +67,7 @@ def _softbreak(self: Any, tokens: Sequence[Token], idx: int, options: OptionsDic
 def html_renderer() -> MarkdownIt:
     """A MarkdownIt with the extraction parser's plugins and rules that escape raw HTML.
 
-    Only its renderer is used; :func:`pipeline.markdown_parser.parse_blocks` parses."""
+    Only its renderer is used; :func:`pipeline.markdown.parser.parse_blocks` parses."""
     md = markdown_syntax()
     md.add_render_rule("html_block", _html_block)
     md.add_render_rule("html_inline", _html_inline)

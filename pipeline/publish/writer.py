@@ -10,18 +10,17 @@ from collections.abc import Mapping, Sequence
 
 import polib
 
-from ..core.document import Document, MessageKey
+from ..catalogs.sources import load_document
 from ..core.atomic_files import write_changed
+from ..core.document import Document, MessageKey
 from ..core.project import Project
 from ..core.text_files import encode_output
 from .bilingual_html import render_bilingual
 from .bilingual_markdown import bilingual_markdown
-from .edition import Edition, localized_edition, source_edition, \
-    source_heading_ids
+from .edition import Edition, localized_edition, source_edition, source_heading_ids
 from .index import render_index
 from .page import page_title, render_page
 from .site import INDEX_PATH, IndexRow, Site, bilingual_path, page_path
-from ..catalogs.sources import load_document
 
 
 def _write(project: Project, relative: str, data: bytes, written: list[str]) -> None:

@@ -1,6 +1,6 @@
 """The build stage for one document: localized Markdown, pages and bilingual editions.
 
-Only published texts go in (see :mod:`pipeline.entry_state`), and an entry that fails an
+Only published texts go in (see :mod:`pipeline.core.entry_state`), and an entry that fails an
 error-level check keeps the source text, with a warning.
 """
 
@@ -10,20 +10,20 @@ from collections.abc import Sequence
 
 import polib
 
+from ..cache.catalog_records import catalog_store
+from ..catalogs.po_files import cached_catalog
+from ..catalogs.sources import load_document
 from ..checks import ERROR, CheckContext, check_entry, format_problem, project_checks
 from ..checks.inline_facts import FactsCache
+from ..core.atomic_files import write_changed
 from ..core.config import BUILD_FORMATS
 from ..core.document import Document, MessageKey, Segment
 from ..core.entry_state import entry_key, published_text
-from ..catalogs.po_files import cached_catalog
-from ..core.atomic_files import write_changed
 from ..core.project import Project
-from ..publish.site import Site
-from ..markdown.rebuild import rebuild_markdown
-from .runner import JobResult
 from ..core.text_files import encode_output
-from ..catalogs.sources import load_document
-from ..cache.catalog_records import catalog_store
+from ..markdown.rebuild import rebuild_markdown
+from ..publish.site import Site
+from .runner import JobResult
 
 
 def translations_for(document: Document, catalog: polib.POFile, machine_drafts: bool,

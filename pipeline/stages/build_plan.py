@@ -13,14 +13,14 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from ..catalogs.counts import share
-from .publication import Publication, document_counts, memo_salt
-from ..core.config import BUILD_FORMATS
 from ..cache.document_records import code_digest
+from ..cache.stat_memo import StatMemo
+from ..catalogs.counts import share
 from ..catalogs.glossary import GLOSSARY_NAME
+from ..core.config import BUILD_FORMATS
 from ..core.project import Project
 from ..publish.site import INDEX_PATH, IndexRow, Site, bilingual_path, page_path
-from ..cache.stat_memo import StatMemo
+from .publication import Publication, document_counts, memo_salt
 
 if TYPE_CHECKING:
     from .runner import JobResult
@@ -39,7 +39,7 @@ def publishing_site(project: Project, languages: Sequence[str],
                     formats: Sequence[str] = BUILD_FORMATS) -> Site:
     """The site a build links together: the configured languages and ``languages`` (those
     built now), except languages withheld below their threshold (``states``: the
-    :func:`publications` of all of them); drafts marked; links only to the outputs of
+    :func:`pipeline.stages.publication.publications` of all of them); drafts marked; links only to the outputs of
     ``formats``."""
     codes = list(dict.fromkeys([*project.config.languages, *languages]))
     linked, drafts = [], []
@@ -80,7 +80,7 @@ def build_files(project: Project, name: str, languages: Sequence[str],
 
 def build_job(project: Project, name: str, languages: Sequence[str], site: Site,
               formats: Sequence[str]) -> JobResult:
-    """Job: build one document (see :func:`pipeline.build_stage.build_document`)."""
+    """Job: build one document (see :func:`pipeline.stages.build_document.build_document`)."""
     from .build_document import build_document
 
     return build_document(project, name, languages, site, formats)

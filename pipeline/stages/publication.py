@@ -14,19 +14,19 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from enum import Enum
-from typing import Any
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import polib
 
 from ..cache.document_records import code_digest
+from ..cache.stat_memo import StatMemo
 from ..catalogs.counts import share
+from ..catalogs.po_files import read_catalog
 from ..core.entry_state import published_text
 from ..core.errors import ConfigError
-from ..catalogs.po_files import read_catalog
 from ..core.project import Project
-from ..cache.stat_memo import StatMemo
 
 
 class Publication(str, Enum):

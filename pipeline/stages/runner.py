@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from ..cache.document_records import code_digest
+from ..core.atomic_files import write_atomic
 from ..core.config import config_line
 from ..core.errors import ConfigError, FileSystemError, PipelineError
-from ..core.atomic_files import write_atomic
 from ..core.project import Project, shown_path
+
 
 @dataclass
 class JobResult:

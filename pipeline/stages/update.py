@@ -15,21 +15,17 @@ from typing import Any
 
 import polib
 
+from ..cache.catalog_records import catalog_store, remember_catalog
+from ..cache.document_records import content_key, document_store, keep_document
+from ..cache.record_store import delete, document_of_record, keys, record_database
 from ..catalogs.extract import extract_catalog, new_translation, now_stamp
-from ..cache.catalog_records import remember_catalog
-from .publication import catalog_counts, counts_path
-from ..cache.document_records import content_key, keep_document
 from ..catalogs.merge import update_catalog
-from ..core.atomic_files import TEMPORARY_SUFFIX, left_by_dead_process, write_atomic
 from ..catalogs.po_files import cached_catalog, header_dates, serialize_copy, write_catalog_text
-from ..core.project import Project, files_by_suffix
-from ..cache.record_store import delete, keys
-from .publication import open_memo, remember
-from .runner import Echo, JobResult, Report, run_documents
-from ..cache.record_store import document_of_record, record_database
 from ..catalogs.sources import keyed_document
-from ..cache.document_records import document_store
-from ..cache.catalog_records import catalog_store
+from ..core.atomic_files import TEMPORARY_SUFFIX, left_by_dead_process, write_atomic
+from ..core.project import Project, files_by_suffix
+from .publication import catalog_counts, counts_path, open_memo, remember
+from .runner import Echo, JobResult, Report, run_documents
 
 
 def extract_project(project: Project, jobs: int | None, echo: Echo,
@@ -128,7 +124,7 @@ def update_document(project: Project, name: str, languages: Sequence[str]) -> Jo
 
 def stage_files(project: Project, name: str, languages: Sequence[str]) -> list[str]:
     """Every file ``extract`` or ``update`` reads or writes for one document (for
-    fingerprints; the build's are :func:`pipeline.build_plan.build_files`)."""
+    fingerprints; the build's are :func:`pipeline.stages.build_plan.build_files`)."""
     files = [project.source_file(name), project.template_file(name)]
     return files + [project.catalog_file(name, language) for language in languages]
 
