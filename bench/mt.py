@@ -30,12 +30,12 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from deep_translator import LibreTranslator  # noqa: E402
 
-from pipeline.cli.main import main
+from pipeline.cli import main  # noqa: E402
 from pipeline.mt.engines import open_engine  # noqa: E402
 from pipeline.mt.progress import ProgressLine  # noqa: E402
 from pipeline.mt.settings import engine_settings  # noqa: E402
 from pipeline.mt.translate_language import Summary, translate_language  # noqa: E402
-from pipeline.core.project import open_project
+from pipeline.core.project import open_project  # noqa: E402
 from standins import Behaviour, LibreTranslateHandler, StandIn  # noqa: E402
 
 TOPICS = ("生成式模型", "扩散模型", "自监督学习", "多模态融合", "图像超分", "语音合成", "文本生成")

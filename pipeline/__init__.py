@@ -1,22 +1,8 @@
 """Chinese Markdown ⇄ gettext publishing pipeline: extract, translate, review, publish.
 
-The folders follow the data flow, and a module imports only from its own folder and from
-the layers below it (``tests/test_layers.py`` holds every import to :data:`LAYERS`)::
-
-    core/       the intermediate representation (Document, Segment), errors, languages,
-                script tables, text files and atomic writes, settings, the project's layout
-    markdown/   markdown-it-py configured once; source -> skeleton + segments; front
-                matter; translations put back into the skeleton
-    cache/      derived data under .cache/: parsed documents, catalogs as written, file
-                facts, and the keys that tell when they are stale
-    catalogs/   templates extracted from documents, PO files read and written, merge
-                (msgmerge), glossary, progress counts
-    checks/     what a translation must keep, a table of checks, safe fixes
-    mt/         machine translation: protect spans, engines, scheduling, drafts into POs
-    publish/    pages, bilingual editions, the index and status page (jinja2, nh3)
-    stages/     what a command runs over a project: per-document jobs and their runner,
-                extract and update, the build and its plan, publication, review, status
-    cli/        python -m pipeline: the parser and one module per command
+The package's folders follow the data flow: :data:`LAYERS` lists them lowest first, and a
+module imports only from its own folder and the layers below (``tests/test_layers.py``
+reads every import).  The README's "How it works" says what each folder does.
 """
 
 __version__ = "0.1.0"

@@ -20,8 +20,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SAMPLE = ROOT / "source" / "aigc-intro.md"
-SPEC = Path(__file__).resolve().parent / "fixtures" / "commonmark-spec.json"
-GOLDEN = Path(__file__).resolve().parent / "golden"
+TESTS = Path(__file__).resolve().parent
+FIXTURES = TESTS / "fixtures"
+SPEC = FIXTURES / "commonmark-spec.json"
+GOLDEN = TESTS / "golden"
 
 
 def need_shared(path: Path) -> Path:

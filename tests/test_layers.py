@@ -123,5 +123,5 @@ def test_a_cycle_is_found() -> None:
 def test_readme_shows_the_folders_in_layer_order() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.partition("## How it works")[2].partition("\n## ")[0]
-    shown = re.findall(r"^\s*`?pipeline/(\w+)/", section, re.M)
+    shown = re.findall(r"^\|?\s*`?pipeline/(\w+)/", section, re.M)
     assert shown == [name for layer in LAYERS for name in layer]

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import FIXTURES
 from conftest import run_pipeline as run
 
-BAD = Path(__file__).resolve().parent / "fixtures" / "bad"
+BAD = FIXTURES / "bad"
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

@@ -17,7 +17,7 @@ from pipeline.catalogs.po_files import serialize_catalog
 from pipeline.markdown.rebuild import rebuild_markdown
 from pipeline.markdown.segmenter import segment_document
 
-CASES = sorted(p for p in (GOLDEN / "core").glob("*.md") if p.name.count(".") == 1)
+CASES = sorted(p for p in (GOLDEN / "extraction").glob("*.md") if p.name.count(".") == 1)
 STAMP = "2026-01-01 00:00+0000"
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import polib
 import pytest
 
+from conftest import FIXTURES
 from pipeline.catalogs.glossary import Glossary, GlossaryEntry, load_glossary
 from pipeline.catalogs.po_files import msgid_lines, read_catalog
 from pipeline.checks import (
@@ -31,16 +32,16 @@ from pipeline.checks.review import check_levels
 from pipeline.core.errors import ConfigError
 from pipeline.markdown.segmenter import segment_document
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "checks"
-CATALOGS = sorted(FIXTURES.glob("*.po"))
-SOURCE = segment_document((FIXTURES / "source.md").read_text(encoding="utf-8"), "source.md")
+CHECKS_FIXTURES = FIXTURES / "checks"
+CATALOGS = sorted(CHECKS_FIXTURES.glob("*.po"))
+SOURCE = segment_document((CHECKS_FIXTURES / "source.md").read_text(encoding="utf-8"), "source.md")
 
 
 def run_checks(path: Path) -> list[str]:
     """The check output for a fixture catalog, as ``check`` prints it."""
     catalog = read_catalog(path, path.name)
     context = document_context(SOURCE, catalog.metadata["Language"],
-                               glossary=load_glossary(FIXTURES), shown=path.name,
+                               glossary=load_glossary(CHECKS_FIXTURES), shown=path.name,
                                msgid_lines=msgid_lines(path.read_text(encoding="utf-8")))
     return [format_problem(context.place(entry), problem)
             for entry, problem in check_catalog(catalog, context)]
@@ -81,7 +82,7 @@ def test_every_check_function_fires_on_a_fixture(check) -> None:
     def fires(path: Path) -> bool:
         catalog = read_catalog(path, path.name)
         context = document_context(SOURCE, catalog.metadata["Language"],
-                                   glossary=load_glossary(FIXTURES))
+                                   glossary=load_glossary(CHECKS_FIXTURES))
         return any(list(check(entry, context)) for entry in catalog if entry.msgstr)
     assert any(fires(path) for path in CATALOGS)
 
@@ -89,7 +90,7 @@ def test_every_check_function_fires_on_a_fixture(check) -> None:
 def test_clean_fixtures_are_complete() -> None:
     # A clean catalog proves little if it leaves entries out.
     for name in ("clean.po", "clean-ja.po"):
-        catalog = read_catalog(FIXTURES / name, name)
+        catalog = read_catalog(CHECKS_FIXTURES / name, name)
         assert catalog.percent_translated() == 100
         assert len(catalog) == len({(s.context, s.msgid) for s in SOURCE.segments})
 
@@ -241,7 +242,7 @@ def test_levels_from_pipeline_toml() -> None:
 
 
 def test_msgid_lines_point_at_the_msgid_line() -> None:
-    text = (FIXTURES / "clean.po").read_text(encoding="utf-8")
+    text = (CHECKS_FIXTURES / "clean.po").read_text(encoding="utf-8")
     lines = text.split("\n")
     catalog = polib.pofile(text)
     found = msgid_lines(text)

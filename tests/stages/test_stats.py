@@ -8,14 +8,14 @@ from pathlib import Path
 import polib
 import pytest
 
-from conftest import ROOT
+from conftest import FIXTURES, ROOT
 from pipeline.catalogs.counts import STATES, catalog_stats, source_words
 from pipeline.catalogs.po_files import read_catalog
 from pipeline.cli import main
 from pipeline.core.entry_state import MACHINE_COMMENT
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "checks"
-CATALOGS = sorted(FIXTURES.glob("*.po")) + sorted((ROOT / "locales").glob("*/LC_MESSAGES/*.po"))
+CHECKS_FIXTURES = FIXTURES / "checks"
+CATALOGS = sorted(CHECKS_FIXTURES.glob("*.po")) + sorted((ROOT / "locales").glob("*/LC_MESSAGES/*.po"))
 DRAFT = f"{MACHINE_COMMENT} google 2026-11-29"
 
 

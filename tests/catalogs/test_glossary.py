@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.catalogs.glossary import GlossaryEntry, parse_glossary
+from pipeline.catalogs.glossary import GlossaryEntry, parse_glossary, project_glossary
 from pipeline.core.errors import ConfigError
+from pipeline.core.project import open_project
 
 HEADER = "source,target,language,note\n"
 
@@ -90,3 +91,16 @@ def test_a_bad_glossary_is_an_error_at_its_line(text: str, line: int, message: s
 def test_rows_that_agree_are_no_conflict() -> None:
     text = HEADER + "GPT,,,\nGPT,,,again\n模型,model,en,\n模型,model,en,\n模型,Modell,de,\n"
     assert len(parse_glossary(text, "g.csv").entries) == 5
+
+
+def test_a_project_reads_its_glossary_once_per_run(make_project) -> None:
+    root = make_project({"doc": "正文。\n"})
+    (root / "locales").mkdir()
+    (root / "locales/glossary.csv").write_text("source,target,language,note\nAIGC,,,\n",
+                                                 encoding="utf-8")
+    project = open_project(root)
+    first = project_glossary(project)
+    assert first.keep_terms() == ["AIGC"]
+    (root / "locales/glossary.csv").write_text("source,target,language,note\n", encoding="utf-8")
+    assert project_glossary(project) is first  # one run, one reading
+    assert project_glossary(open_project(root)).keep_terms() == []  # the next run reads anew
