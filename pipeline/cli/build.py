@@ -8,7 +8,6 @@ from collections.abc import Sequence
 
 from ..core.config import BUILD_FORMATS
 from ..core.project import Project
-from ..stages.build import build_project
 from .options import Command, add_language_option, chosen_languages
 from .report import echo, print_report
 
@@ -16,6 +15,8 @@ from .report import echo, print_report
 def build(project: Project, languages: Sequence[str], jobs: int | None, debug: bool = False,
           formats: Sequence[str] = (), machine_drafts: bool | None = None) -> int:
     """Build ``languages`` and print what was written; the exit status."""
+    from ..stages.build import build_project  # its plan: only when building
+
     report = build_project(project, languages, jobs, echo("built"), formats, machine_drafts,
                            debug)
     return print_report(report, "built")
