@@ -52,4 +52,4 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 COMMAND = Command("check every translation; print path:line: [check] message, exit 1 on errors",
-                  configure, run)
+                  configure, run, writes=lambda args: bool(args.fix))

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..core.errors import FileSystemError, PipelineError, UsageError
-from ..core.project import open_project
+from ..core.project import Project, open_project
+from ..core.run_lock import writer_lock
 from ..stages.runner import placed
 from . import build, check, extract, stats, translate, update
 from .options import Command, positive_int
@@ -39,11 +40,29 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="run the jobs one after another in this process and show tracebacks")
     parser.add_argument("-j", "--jobs", type=positive_int, default=None,
                         help="parallel processes (default: one per core)")
+    parser.add_argument("--no-wait", action="store_true", help=_NO_WAIT)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, command in COMMANDS.items():
-        command.configure(commands.add_parser(name, help=command.summary,
-                                              description=command.summary))
+        sub = commands.add_parser(name, help=command.summary, description=command.summary)
+        # Also after the command's name; SUPPRESS keeps a --no-wait given before it.
+        sub.add_argument("--no-wait", action="store_true", default=argparse.SUPPRESS,
+                         help=_NO_WAIT)
+        command.configure(sub)
     return parser
+
+
+_NO_WAIT = ("when another run is writing this project, exit 1 at once instead of waiting "
+            "for it")
+
+
+def _run(command: Command, project: Project, args: argparse.Namespace) -> int:
+    """Run ``command``; a writing one holds the project's lock (one writer at a time)."""
+    if not command.writes(args):
+        return command.run(project, args)
+    project.require_sources()  # before the lock makes .cache/ in a folder that is no project
+    with writer_lock(project, not args.no_wait,
+                     lambda message: print(message, file=sys.stderr, flush=True)):
+        return command.run(project, args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -51,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     root = args.root.resolve()
     try:
-        return COMMANDS[args.command].run(open_project(root), args)
+        return _run(COMMANDS[args.command], open_project(root), args)
     except UsageError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

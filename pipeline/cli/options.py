@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..core.errors import ConfigError, UsageError
 from ..core.project import Project
@@ -21,6 +21,9 @@ class Command:
     """Adds the command's own options."""
     run: Callable[[Project, argparse.Namespace], int]
     """Runs it; the exit status."""
+    writes: Callable[[argparse.Namespace], bool] = field(default=lambda args: True)
+    """Whether it writes catalogs or outputs: a writing run holds the project's lock
+    (:mod:`pipeline.core.run_lock`), a reading one never waits for it."""
 
 
 def _language(code: str) -> str:

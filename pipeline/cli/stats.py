@@ -48,4 +48,5 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
 
 
-COMMAND = Command("counts per document and language; write build/status.html", configure, run)
+COMMAND = Command("counts per document and language; write build/status.html", configure, run,
+                  writes=lambda args: False)  # its page and memo are written atomically

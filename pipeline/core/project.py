@@ -47,9 +47,14 @@ class Project:
 
     @cached_property
     def _document_names(self) -> tuple[str, ...]:
+        self.require_sources()
+        return tuple(sorted(files_under(self.source_dir, ".md")))
+
+    def require_sources(self) -> None:
+        """Raise ConfigError unless the source folder is there: a folder without one is no
+        project, and nothing should be made in it."""
         if not self.source_dir.is_dir():
             raise ConfigError("source folder not found", self.shown(self.source_dir))
-        return tuple(sorted(files_under(self.source_dir, ".md")))
 
     # The layout, once.  The ``*_file`` forms are strings for the places that name a
     # thousand files per run (fingerprints, the memo): no Path object each.
