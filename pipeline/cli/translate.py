@@ -20,9 +20,23 @@ from .options import Command, add_language_option, chosen_languages, positive_in
 from .update import update
 
 if TYPE_CHECKING:
-    from ..mt.translate_language import Summary
+    from ..mt.translate_language import Plan, Summary
 
 _SHOWN_FAILURES = 10
+
+
+def print_plan(plan: Plan) -> None:
+    """Say what a run would send for one language."""
+    engine = plan.engine
+    shown = engine.name if engine.cache_name == engine.name \
+        else f"{engine.name} ({engine.cache_name})"
+    print(f"dry run: {plan.language} with {shown}: {plan.entries} empty entries, "
+          f"{plan.segments} distinct segments, {plan.settled} needing no request; "
+          f"{plan.segments - plan.settled} to send in {plan.requests} "
+          f"request{'' if plan.requests == 1 else 's'}, "
+          f"{plan.characters:,} characters (about {plan.tokens:,} tokens)")
+    for route in engine.routes:
+        print(f"  {route.variable} would go to {route.host} (named by {route.named_by})")
 
 
 def print_summary(summary: Summary) -> int:
@@ -56,10 +70,22 @@ def run(project: Project, args: argparse.Namespace) -> int:
                                args.engine_url, args.engine_jobs)
     engines: dict[str, Engine] = {}
     if settings.name != NO_ENGINE:
-        engines = {language: open_engine(settings, project.config.source_language, language)
+        engines = {language: open_engine(settings, project.config.source_language, language,
+                                         connect=not args.dry_run)
                    for language in languages}
+    routes = dict.fromkeys(route for engine in engines.values() for route in engine.routes)
+    for route in routes:
+        if route.from_project:  # a cloned project's file chose the host: say so
+            print(f"notice: {route.variable} goes to {route.host}, named by {route.named_by} "
+                  "(--engine-url chooses the host on the command line)", file=sys.stderr)
     status = update(project, languages, args.jobs, args.debug)
     if status or not engines:
+        return status
+    if args.dry_run:
+        from ..mt.translate_language import plan_language
+
+        for language, engine in engines.items():
+            print_plan(plan_language(project, language, engine))
         return status
     for language, engine in engines.items():
         progress = ProgressLine(sys.stderr, f"translate {language}", args.quiet)
@@ -83,6 +109,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", dest="engine_jobs", type=positive_int, default=None,
                         metavar="N", help="requests in flight at once (default: per engine)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress line")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="update the catalogs, then say what would be sent and where "
+                             "keys would go: no request, no build")
 
 
 COMMAND = Command("extract, update, machine-translate the empty entries of LANG, then build",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..core.scripts import cjk_runs
 from .protect import TOKEN
 
 SEPARATOR_BASE = 9000
@@ -40,6 +41,13 @@ def split_reply(reply: str, count: int) -> list[str] | None:
         return None
     bounds = [0] + [edge for match in separators for edge in match.span()] + [len(reply)]
     return [reply[bounds[i]:bounds[i + 1]].strip() for i in range(0, len(bounds), 2)]
+
+
+def estimated_tokens(text: str) -> int:
+    """About how many tokens a language model reads in ``text``: one per CJK letter, one
+    per four other characters (the usual rule of thumb for English)."""
+    cjk = sum(len(run) for run in cjk_runs(text))
+    return cjk + -(-(len(text) - cjk) // 4)
 
 
 def make_batches(texts: Sequence[str], max_chars: int, max_items: int) -> list[list[str]]:

@@ -34,10 +34,11 @@ from ..core.errors import ConfigError, PipelineError
 from .engine_api import Translate
 from .engine_errors import EngineUnavailable, RateLimited, Rejected
 from .http_session import ReplyCheck, install, request_timeout
-from .settings import EngineSettings, secret
+from .settings import EngineSettings, KeyRoute, endpoint, key_route, secret
 
 Client = Any
 Factory = Callable[[EngineSettings, str, str], Client]
+Routes = Callable[[EngineSettings], tuple[KeyRoute, ...]]
 
 _REJECTED = {
     AuthorizationException: "not authorized (check the API key)",
@@ -86,13 +87,19 @@ def _reply(result: Any) -> str:
     return result
 
 
+def _no_key(settings: EngineSettings) -> tuple[KeyRoute, ...]:
+    return ()
+
+
 def deep_translator_engine(module: ModuleType, factory: Factory,
-                           check: ReplyCheck | None = None) -> Callable[
+                           check: ReplyCheck | None = None,
+                           routes: Routes = _no_key) -> Callable[
         [EngineSettings, str, str], Translate]:
     """A ``connect(settings, source, target) -> translate`` for a deep-translator client
-    (``check``: see :data:`ReplyCheck`)."""
+    (``check``: see :data:`ReplyCheck`; ``routes``: where its key goes, checked first)."""
 
     def connect(settings: EngineSettings, source: str, target: str) -> Translate:
+        routes(settings)
         install(module, check)
         local = threading.local()
 
@@ -124,10 +131,21 @@ def _google(settings: EngineSettings, source: str, target: str) -> Client:
     return deep_translator.google.GoogleTranslator(source=source, target=target)
 
 
-def _libre(settings: EngineSettings, source: str, target: str) -> Client:
-    url = settings.url or secret("LIBRE_URL")
+def _libre_url(settings: EngineSettings) -> tuple[str, str]:
+    url, named_by = endpoint(settings, "LIBRE_URL", None)
     if not url:
         raise ConfigError("engine libre needs the server's URL: --engine-url or [engine] url")
+    return url, named_by
+
+
+def libre_key_routes(settings: EngineSettings) -> tuple[KeyRoute, ...]:
+    """Where ``$LIBRE_API_KEY`` goes, if it is set."""
+    route = key_route("libre", *_libre_url(settings), ("LIBRE_API_KEY",))
+    return (route,) if route else ()
+
+
+def _libre(settings: EngineSettings, source: str, target: str) -> Client:
+    url = _libre_url(settings)[0]
     # deep-translator insists on a key; a server without keys ignores the placeholder.
     return deep_translator.libre.LibreTranslator(
         source=source, target=target, api_key=secret("LIBRE_API_KEY") or "none",
@@ -162,11 +180,22 @@ class _MicrosoftClient(deep_translator.microsoft.MicrosoftTranslator):  # type: 
         return {table[code]["name"].lower(): code.lower() for code in table}
 
 
+def _microsoft_url(settings: EngineSettings) -> tuple[str, str]:
+    url, named_by = endpoint(settings, None, MICROSOFT_URL)
+    return (url or MICROSOFT_URL).rstrip("/"), named_by
+
+
+def microsoft_key_routes(settings: EngineSettings) -> tuple[KeyRoute, ...]:
+    """Where ``$MICROSOFT_API_KEY`` goes."""
+    _needed("microsoft", "MICROSOFT_API_KEY")
+    route = key_route("microsoft", *_microsoft_url(settings), ("MICROSOFT_API_KEY",))
+    return (route,) if route else ()
+
+
 def _microsoft(settings: EngineSettings, source: str, target: str) -> Client:
     (key,) = _needed("microsoft", "MICROSOFT_API_KEY")
-    endpoint = (settings.url or MICROSOFT_URL).rstrip("/")
-    return _MicrosoftClient(endpoint, source=source, target=target, api_key=key,
-                            region=secret("MICROSOFT_REGION"))
+    return _MicrosoftClient(_microsoft_url(settings)[0], source=source, target=target,
+                            api_key=key, region=secret("MICROSOFT_REGION"))
 
 
 def _microsoft_reply(response: requests.Response) -> None:
@@ -186,6 +215,7 @@ def _microsoft_reply(response: requests.Response) -> None:
 
 
 BAIDU_PATH = "/api/trans/vip/translate"
+BAIDU_URL = f"https://fanyi-api.baidu.com{BAIDU_PATH}"
 _BAIDU_REFUSED = {
     "52003": "not authorized (check $BAIDU_APPID)",
     "54001": "not authorized (wrong signature: check $BAIDU_APPKEY)",
@@ -195,6 +225,14 @@ _BAIDU_REFUSED = {
     "58001": "language pair not supported",
     "58002": "service closed",
 }
+
+
+def baidu_key_routes(settings: EngineSettings) -> tuple[KeyRoute, ...]:
+    """Where ``$BAIDU_APPID`` goes, with requests signed by ``$BAIDU_APPKEY``."""
+    _needed("baidu", "BAIDU_APPID", "BAIDU_APPKEY")
+    url, named_by = endpoint(settings, None, BAIDU_URL)
+    route = key_route("baidu", url or BAIDU_URL, named_by, ("BAIDU_APPID",))
+    return (route,) if route else ()
 
 
 def _baidu(settings: EngineSettings, source: str, target: str) -> Client:
@@ -228,7 +266,8 @@ def _baidu_reply(response: requests.Response) -> None:
 
 
 google = deep_translator_engine(deep_translator.google, _google)
-libre = deep_translator_engine(deep_translator.libre, _libre)
+libre = deep_translator_engine(deep_translator.libre, _libre, routes=libre_key_routes)
 mymemory = deep_translator_engine(deep_translator.mymemory, _mymemory)
-microsoft = deep_translator_engine(deep_translator.microsoft, _microsoft, _microsoft_reply)
-baidu = deep_translator_engine(deep_translator.baidu, _baidu, _baidu_reply)
+microsoft = deep_translator_engine(deep_translator.microsoft, _microsoft, _microsoft_reply,
+                                   microsoft_key_routes)
+baidu = deep_translator_engine(deep_translator.baidu, _baidu, _baidu_reply, baidu_key_routes)

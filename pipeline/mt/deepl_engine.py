@@ -14,8 +14,9 @@ from ..core.errors import ConfigError
 from .engine_api import Translate
 from .engine_errors import EngineUnavailable, Rejected
 from .http_session import send
-from .settings import EngineSettings, secret
+from .settings import EngineSettings, KeyRoute, endpoint, key_route, secret
 
+KEYS = ("DEEPL_AUTH_KEY", "DEEPL_API_KEY")
 FREE_URL = "https://api-free.deepl.com/v2"
 PRO_URL = "https://api.deepl.com/v2"
 _STATUS = {403: "not authorized (check $DEEPL_AUTH_KEY)", 456: "quota exceeded",
@@ -32,12 +33,25 @@ def _texts(data: Any, count: int) -> list[str]:
     return texts
 
 
-def connect(settings: EngineSettings, source: str, target: str) -> Translate:
-    """``translate(texts)`` through DeepL's ``/v2/translate``."""
-    key = secret("DEEPL_AUTH_KEY", "DEEPL_API_KEY")
+def _url(settings: EngineSettings, key: str) -> tuple[str, str]:
+    url, named_by = endpoint(settings, None, FREE_URL if key.endswith(":fx") else PRO_URL)
+    return url or PRO_URL, named_by
+
+
+def key_routes(settings: EngineSettings) -> tuple[KeyRoute, ...]:
+    """Where the key goes (refused over plain http to another machine)."""
+    key = secret(*KEYS)
     if not key:
         raise ConfigError("engine deepl needs $DEEPL_AUTH_KEY in the environment")
-    url = (settings.url or (FREE_URL if key.endswith(":fx") else PRO_URL)).rstrip("/")
+    route = key_route("deepl", *_url(settings, key), KEYS)
+    return (route,) if route else ()
+
+
+def connect(settings: EngineSettings, source: str, target: str) -> Translate:
+    """``translate(texts)`` through DeepL's ``/v2/translate``."""
+    key_routes(settings)
+    key = secret(*KEYS) or ""
+    url = _url(settings, key)[0].rstrip("/")
     headers = {"Authorization": f"DeepL-Auth-Key {key}"}
 
     def translate(texts: Sequence[str], context: str = "") -> list[str]:

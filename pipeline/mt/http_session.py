@@ -18,11 +18,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import ModuleType
 from typing import Any
-from urllib.parse import urlsplit
-
 import requests
 
 from .engine_errors import EngineUnavailable, RateLimited
+from .settings import shown_host
 
 OUTSIDE_TIMEOUT = 60.0
 """Timeout of requests made by deep-translator outside our adapters."""
@@ -73,7 +72,7 @@ def send(method: str, url: str, timeout: float | None = None,
         kwargs.setdefault("timeout", OUTSIDE_TIMEOUT)
         return requests.request(method, url, **kwargs)
     kwargs.pop("timeout", None)
-    host = urlsplit(url).netloc or url
+    host = shown_host(url)  # never the URL's user name, password or query
     try:
         response = _session().request(method, url, timeout=timeout, **kwargs)
     except requests.Timeout:

@@ -18,9 +18,10 @@ from .engine_api import Translate
 from .engine_errors import EngineUnavailable, Rejected
 from .http_session import send
 from .language_codes import language_name
-from .settings import EngineSettings, secret
+from .settings import EngineSettings, KeyRoute, endpoint, key_route, secret
 
 DEFAULT_URL = "http://127.0.0.1:11434/v1"
+KEYS = ("LLM_API_KEY", "OPENAI_API_KEY")
 _THINKING = re.compile(r"<think>.*?</think>\s*", re.S)
 _FENCE = re.compile(r"\A```[^\n]*\n(.*)\n```\Z", re.S)
 
@@ -66,13 +67,25 @@ def _content(data: Any) -> str:
     return fenced.group(1) if fenced else content
 
 
+def _url(settings: EngineSettings) -> tuple[str, str]:
+    url, named_by = endpoint(settings, "LLM_BASE_URL", DEFAULT_URL)
+    return url or DEFAULT_URL, named_by
+
+
+def key_routes(settings: EngineSettings) -> tuple[KeyRoute, ...]:
+    """Where the key goes (refused over plain http to another machine)."""
+    route = key_route("llm", *_url(settings), KEYS)
+    return (route,) if route else ()
+
+
 def connect(settings: EngineSettings, source: str, target: str) -> Translate:
     """``translate(texts, title)``: one chat completion per text."""
     model = model_name(settings)
-    url = (settings.url or secret("LLM_BASE_URL") or DEFAULT_URL).rstrip("/")
+    key_routes(settings)
+    url = _url(settings)[0].rstrip("/")
     if not url.endswith("/chat/completions"):
         url += "/chat/completions"
-    key = secret("LLM_API_KEY", "OPENAI_API_KEY")
+    key = secret(*KEYS)
     headers = {"Authorization": f"Bearer {key}"} if key else {}
 
     def one(text: str, title: str) -> str:

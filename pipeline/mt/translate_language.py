@@ -13,6 +13,7 @@ from functools import partial
 
 from ..catalogs.glossary import project_glossary
 from ..core.project import Project
+from .batching import estimated_tokens, make_batches
 from .cache import CACHE_NAME, ReplyCache
 from .drafts import DraftWriter
 from .engine_errors import Rejected
@@ -69,6 +70,53 @@ def _from_cache(cache: ReplyCache, work: Worklist, language: str, tally: Tally,
             tally.done += 1
             tally.cache_hits += 1
     return misses
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a run for one language would send (``translate --dry-run``)."""
+
+    language: str
+    engine: Engine
+    entries: int
+    """Empty entries to fill."""
+    segments: int
+    """Distinct protected texts among them."""
+    settled: int
+    """Segments that need no request: in the cache, or nothing to translate."""
+    characters: int
+    """Characters of the segments to send."""
+    tokens: int
+    """About how many tokens those are (:func:`pipeline.mt.batching.estimated_tokens`)."""
+    requests: int
+    """Requests they would take, before any retry."""
+
+
+def plan_language(project: Project, language: str, engine: Engine) -> Plan:
+    """What :func:`translate_language` would send for ``language``: no request is made and
+    nothing is written (the reply cache is read only if it is there)."""
+    work = collect_work(project, language, terms_for(project_glossary(project), language))
+    path = project.cache_dir / CACHE_NAME
+    cache = ReplyCache(path, engine.cache_name, engine.source, engine.target) \
+        if path.is_file() else None
+    to_send = []
+    try:
+        for text in work.texts():
+            if not has_words(work.by_text[text][0].protected):
+                continue
+            raw = cache.get(text) if cache else None
+            try:
+                if raw is not None and accepted_reply(text, raw, language):
+                    continue
+            except Rejected:
+                pass  # stored before today's checks: it would be asked again
+            to_send.append(text)
+    finally:
+        if cache:
+            cache.close()
+    return Plan(language, engine, len(work), len(work.by_text), len(work.by_text) - len(to_send),
+                sum(map(len, to_send)), sum(map(estimated_tokens, to_send)),
+                len(make_batches(to_send, engine.max_chars, engine.max_items)))
 
 
 def translate_language(project: Project, language: str, engine: Engine,

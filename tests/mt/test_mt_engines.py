@@ -38,7 +38,7 @@ def test_every_adapter_the_table_names_by_module_resolves(name: str) -> None:
     # The table imports its adapters when a run first calls them: a misspelt module or
     # function would otherwise surface only then.
     spec = ENGINES[name]
-    named = [function for function in (spec.connect, spec.cache_name)
+    named = [function for function in (spec.connect, spec.cache_name, spec.key_routes)
              if isinstance(function, Imported)]
     assert spec.connect in named
     assert all(callable(function.resolve()) for function in named)

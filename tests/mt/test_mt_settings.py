@@ -14,11 +14,12 @@ from pipeline.mt.settings import EngineSettings, engine_settings
 
 def test_table_then_command_line() -> None:
     table = {"name": "libre", "url": "http://127.0.0.1:5000", "timeout": 5, "jobs": 2}
-    assert engine_settings(table) == EngineSettings(name="libre", url="http://127.0.0.1:5000",
-                                                    timeout=5.0, jobs=2)
+    assert engine_settings(table) == EngineSettings(
+        name="libre", url="http://127.0.0.1:5000", timeout=5.0, jobs=2,
+        url_from="[engine] url in pipeline.toml")
     overridden = engine_settings(table, name="llm", url="http://127.0.0.1:8080/v1", jobs=6)
-    assert (overridden.name, overridden.url, overridden.jobs) == \
-        ("llm", "http://127.0.0.1:8080/v1", 6)
+    assert (overridden.name, overridden.url, overridden.jobs, overridden.url_from) == \
+        ("llm", "http://127.0.0.1:8080/v1", 6, "--engine-url")
 
 
 def test_another_engine_does_not_inherit_the_named_engines_place_and_sizes() -> None:
