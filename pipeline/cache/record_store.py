@@ -41,7 +41,7 @@ class Store:
 
 def record_database(project: Project) -> Path:
     """The database of the project's records."""
-    return project.cache_dir / DATABASE_NAME
+    return project.cache_path(DATABASE_NAME)
 
 
 def document_of_record(key: str) -> str:

@@ -179,6 +179,7 @@ def project_glossary(project: Project) -> Glossary:
     """The project's ``locales/glossary.csv``, read once per run."""
     glossary = project.once.get(GLOSSARY_NAME)
     if not isinstance(glossary, Glossary):
-        glossary = project.once[GLOSSARY_NAME] = load_glossary(
-            project.locales_dir, project.shown(project.locales_dir / GLOSSARY_NAME))
+        path = project.confined(project.locales_dir / GLOSSARY_NAME)
+        glossary = project.once[GLOSSARY_NAME] = load_glossary(path.parent,
+                                                               project.shown(path))
     return glossary

@@ -26,7 +26,7 @@ def stats(project: Project, languages: Sequence[str], as_json: bool = False) -> 
     statuses = language_statuses(project, languages)
     done = published_states(project)
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    page = project.build_dir / STATUS_PAGE
+    page = project.build_path(STATUS_PAGE)
     write_atomic(page, status_page(project.config.project_name, rows, statuses, done,
                                    stamp).encode("utf-8"), durable=False)  # an output
     if as_json:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
@@ -52,6 +53,9 @@ def load_config(root: Path) -> Config:
     path = root / CONFIG_NAME
     if not path.exists():
         return Config()
+    if path.is_symlink() and os.path.dirname(os.path.realpath(path)) != os.path.realpath(root):
+        raise ConfigError("a symbolic link to a file elsewhere: refused (the project's own "
+                          "settings live in the project)", CONFIG_NAME)
     try:
         data = tomllib.loads(read_text(path, CONFIG_NAME, ConfigError))
     except tomllib.TOMLDecodeError as exc:

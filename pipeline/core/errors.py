@@ -47,6 +47,11 @@ class FileSystemError(PipelineError):
         return cls(f"cannot write: {error.strerror or error}", path)
 
 
+class OutsideProject(PipelineError):
+    """A path of the project leads out of its root (a symbolic link, a configured folder):
+    nothing is read or written there."""
+
+
 class ConfigError(PipelineError):
     """``pipeline.toml`` or a command-line option is invalid."""
 

@@ -1,4 +1,9 @@
-"""A project on disk: where sources, catalogs and outputs live (the I/O edge's map)."""
+"""A project on disk: where sources, catalogs and outputs live (the I/O edge's map).
+
+Every path the pipeline reads or writes comes from here, and none leads out of the root: a
+configured folder, a symbolic link in ``source/``, ``locales/``, ``build/`` or ``.cache/``
+that resolves outside it is refused (:class:`OutsideProject`) before any byte moves.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import Config, load_config
-from .errors import ConfigError
+from .errors import ConfigError, OutsideProject
 
 
 @dataclass(frozen=True)
@@ -57,7 +62,9 @@ class Project:
             raise ConfigError("source folder not found", self.shown(self.source_dir))
 
     # The layout, once.  The ``*_file`` forms are strings for the places that name a
-    # thousand files per run (fingerprints, the memo): no Path object each.
+    # thousand files per run (fingerprints, the memo): no Path object each, and only their
+    # size and time are read through them; the ``*_path`` forms are what is read and
+    # written, and are confined to the project.
     def source_file(self, name: str) -> str:
         return f"{self.source_dir}/{name}.md"
 
@@ -71,16 +78,49 @@ class Project:
         return f"{self.build_dir}/{language}/{name}.md"
 
     def source_path(self, name: str) -> Path:
-        return Path(self.source_file(name))
+        return self.confined(self.source_file(name))
 
     def template_path(self, name: str) -> Path:
-        return Path(self.template_file(name))
+        return self.confined(self.template_file(name))
 
     def catalog_path(self, name: str, language: str) -> Path:
-        return Path(self.catalog_file(name, language))
+        return self.confined(self.catalog_file(name, language))
 
     def output_path(self, language: str, name: str) -> Path:
-        return Path(self.output_file(language, name))
+        return self.confined(self.output_file(language, name))
+
+    def build_path(self, relative: str) -> Path:
+        """A file under ``build/`` (pages, the index, the status page)."""
+        return self.confined(f"{self.build_dir}/{relative}")
+
+    def cache_path(self, name: str) -> Path:
+        """A file under ``.cache/`` (records, memo, fingerprints, the lock)."""
+        return self.confined(f"{self.cache_dir}/{name}")
+
+    def confined(self, path: str | Path) -> Path:
+        """``path``, when reading or writing it stays inside the project: its folder's real
+        place is inside, and, if it is a symbolic link, so is what it leads to.  Else
+        OutsideProject: a cloned project's ``build/en -> ../victim`` would be written
+        through, its ``source/notes.md -> ~/.ssh/id_rsa`` read and sent to an engine."""
+        text = os.fspath(path)
+        folder = os.path.dirname(text)
+        real = self._real_folders.get(folder)
+        if real is None:
+            real = self._real_folders[folder] = os.path.realpath(folder)
+        if not _within(real, self._real_root) or (
+                os.path.islink(text) and not _within(os.path.realpath(text), self._real_root)):
+            raise OutsideProject("leads outside the project (a symbolic link): refused",
+                                 self.shown(Path(text)))
+        return Path(text)
+
+    @cached_property
+    def _real_root(self) -> str:
+        return os.path.realpath(self.root)
+
+    @cached_property
+    def _real_folders(self) -> dict[str, str]:
+        """Real places of the folders asked about, each resolved once per run."""
+        return {}
 
     def catalogs_of_documents(self, languages: Sequence[str], templates: bool = False
                               ) -> Iterator[tuple[str, list[tuple[str, Path]]]]:
@@ -140,6 +180,23 @@ def files_by_suffix(folder: Path, suffixes: Sequence[str]) -> dict[str, list[str
     return found
 
 
+def _within(real: str, root: str) -> bool:
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+_FOLDERS = ("source_dir", "locales_dir", "build_dir")
+
+
 def open_project(root: Path) -> Project:
-    """The project at ``root`` with its configuration."""
-    return Project(root=root, config=load_config(root))
+    """The project at ``root`` with its configuration; a configured folder (or ``.cache``)
+    that lies outside the root is a ConfigError at its key."""
+    project = Project(root=root, config=load_config(root))
+    for key in _FOLDERS:
+        folder = getattr(project, key)
+        if not _within(os.path.realpath(folder), project._real_root):
+            raise ConfigError(f"[pipeline] {key} '{getattr(project.config, key)}' leads "
+                              "outside the project: refused", "pipeline.toml",
+                              key=f"pipeline.{key}")
+    if not _within(os.path.realpath(project.cache_dir), project._real_root):
+        raise OutsideProject("leads outside the project (a symbolic link): refused", ".cache")
+    return project

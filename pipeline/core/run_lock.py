@@ -38,7 +38,7 @@ def writer_lock(project: Project, wait: bool, waiting: Callable[[str], None]) ->
         project.cache_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise FileSystemError.from_os_error(error, str(project.cache_dir)) from None
-    lock = FileLock(project.cache_dir / LOCK_NAME, thread_local=False)
+    lock = FileLock(project.cache_path(LOCK_NAME), thread_local=False)
     try:
         lock.acquire(timeout=0)
     except Timeout:
@@ -50,7 +50,7 @@ def writer_lock(project: Project, wait: bool, waiting: Callable[[str], None]) ->
         waiting(f"waiting for another pipeline run on this project{f', pid {pid}' if pid else ''}")
         lock.acquire()
     try:
-        write_atomic(project.cache_dir / OWNER_NAME, str(os.getpid()).encode(), durable=False)
+        write_atomic(project.cache_path(OWNER_NAME), str(os.getpid()).encode(), durable=False)
         yield
     finally:
         lock.release()
@@ -59,7 +59,7 @@ def writer_lock(project: Project, wait: bool, waiting: Callable[[str], None]) ->
 def _holder(project: Project) -> str:
     """The process id of the lock's holder, if it said who it is, else ``""``."""
     try:
-        pid = (project.cache_dir / OWNER_NAME).read_text(encoding="ascii").strip()
+        pid = project.cache_path(OWNER_NAME).read_text(encoding="ascii").strip()
     except (OSError, UnicodeDecodeError):
         return ""
     return pid if pid.isdigit() else ""

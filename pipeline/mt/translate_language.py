@@ -96,7 +96,7 @@ def plan_language(project: Project, language: str, engine: Engine) -> Plan:
     """What :func:`translate_language` would send for ``language``: no request is made and
     nothing is written (the reply cache is read only if it is there)."""
     work = collect_work(project, language, terms_for(project_glossary(project), language))
-    path = project.cache_dir / CACHE_NAME
+    path = project.cache_path(CACHE_NAME)
     cache = ReplyCache(path, engine.cache_name, engine.source, engine.target) \
         if path.is_file() else None
     to_send = []
@@ -128,7 +128,7 @@ def translate_language(project: Project, language: str, engine: Engine,
     tally = summary.tally
     tally.total = len(work.by_text)
     writer = DraftWriter(project, language, engine.name, work, settings.flush_interval)
-    cache = ReplyCache(project.cache_dir / CACHE_NAME, engine.cache_name, engine.source,
+    cache = ReplyCache(project.cache_path(CACHE_NAME), engine.cache_name, engine.source,
                        engine.target)
     scheduler = Scheduler(engine, settings, partial(accepted_reply, language=language),
                           work.titles)

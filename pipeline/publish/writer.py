@@ -24,7 +24,7 @@ from .site import INDEX_PATH, IndexRow, Site, bilingual_path, page_path
 
 
 def _write(project: Project, relative: str, data: bytes, written: list[str]) -> None:
-    path = project.build_dir / relative
+    path = project.build_path(relative)
     if write_changed(path, data):
         written.append(project.shown(path))
 

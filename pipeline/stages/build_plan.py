@@ -99,7 +99,7 @@ def index_step(project: Project, site: Site, memo: StatMemo) -> list[str]:
         title = memo.get("title", project.source_file(name), lambda: _title(project, name),
                          salt=memo_salt(project, "title"))
         rows.append(IndexRow(name, title, completion))
-    path = project.build_dir / INDEX_PATH
+    path = project.build_path(INDEX_PATH)
     salt = hashlib.sha256(json.dumps([rows, site.key, site.source, project.config.project_name,
                                       code_digest()], ensure_ascii=False).encode()).hexdigest()
     written: list[str] = []

@@ -102,13 +102,13 @@ def remember(project: Project, facts: dict[tuple[str, str], Any], memo: StatMemo
 
 
 def _counts(project: Project, path: str) -> list[int]:
-    return catalog_counts(project, read_catalog(Path(path), project.shown(Path(path))))
+    return catalog_counts(project, read_catalog(project.confined(path), project.shown(Path(path))))
 
 
 def open_memo(project: Project) -> StatMemo:
     """The project's memo of per-file facts (counts, titles): a command opens it once and
     saves it when done."""
-    return StatMemo.open(project.cache_dir / "memo.json")
+    return StatMemo.open(project.cache_path("memo.json"))
 
 
 def publications(project: Project, languages: Sequence[str],

@@ -106,7 +106,7 @@ def run_documents(project: Project, names: Sequence[str], job: Job, files: Files
     warnings are not kept: a build that warns about every entry of a thousand catalogs
     should not hold every message until the end.  With ``debug`` the jobs run here, one
     after another, and an error stops the run with its traceback."""
-    store = project.cache_dir / "fingerprints.json"
+    store = project.cache_path("fingerprints.json")
     fingerprints = _load(store)
     report = Report()
     settings = json.dumps([key, repr(project.config), code_digest()])
