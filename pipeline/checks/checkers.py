@@ -8,6 +8,7 @@ only the rest and one broken thing is reported once.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
@@ -48,12 +49,22 @@ def code_spans_kept(entry: polib.POEntry, context: CheckContext) -> Iterator[Fin
         yield Finding(ERROR, _changes(shown, found, "code span "))
 
 
+# Targets markdown-it refuses to make links of, which other renderers of the built Markdown
+# may still follow: counted in the raw text.
+_SCRIPT_TARGET = re.compile(r"(?:java|vb)script:|data:[a-z]+/[a-z0-9.+-]+[;,]", re.I)
+
+
 def links_kept(entry: polib.POEntry, context: CheckContext) -> Iterator[Finding]:
     """Links, images and footnote references point where the source's do, as many times;
-    their text may change."""
+    their text may change.  No javascript:, vbscript: or data: target is added, link or
+    not."""
     source, target = context.source(entry).targets, context.target(entry).targets
     if source != target:
         yield Finding(ERROR, _changes(source, target, ""))
+    scripts = Counter(m.lower() for m in _SCRIPT_TARGET.findall(entry.msgstr)) \
+        - Counter(m.lower() for m in _SCRIPT_TARGET.findall(entry.msgid))
+    if scripts:
+        yield Finding(ERROR, f"target {', '.join(sorted(scripts))} added: not in the source")
 
 
 def markup_kept(entry: polib.POEntry, context: CheckContext) -> Iterator[Finding]:

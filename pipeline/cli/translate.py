@@ -56,6 +56,10 @@ def print_summary(summary: Summary) -> int:
     if summary.gave_up:
         print(f"error: engine {summary.engine}: {summary.gave_up}", file=sys.stderr)
         return 1
+    if tally.failures and not tally.accepted:  # asked, and nothing came of it
+        print(f"error: engine {summary.engine}: no reply was usable ({tally.failures} "
+              "failed); see the warnings above", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -32,8 +32,8 @@ from deep_translator.exceptions import (
 
 from ..core.errors import ConfigError, PipelineError
 from .engine_api import Translate
-from .engine_errors import EngineUnavailable, RateLimited, Rejected
-from .http_session import ReplyCheck, install, request_timeout
+from .engine_errors import AccessDenied, EngineUnavailable, RateLimited, Refused, Rejected
+from .http_session import ReplyCheck, install, refusal, request_timeout
 from .settings import EngineSettings, KeyRoute, endpoint, key_route, secret
 
 Client = Any
@@ -41,7 +41,6 @@ Factory = Callable[[EngineSettings, str, str], Client]
 Routes = Callable[[EngineSettings], tuple[KeyRoute, ...]]
 
 _REJECTED = {
-    AuthorizationException: "not authorized (check the API key)",
     TranslationNotFound: "no translation in the reply",
     ElementNotFoundInGetRequest: "no translation in the reply",
     NotValidLength: "text too long for the engine",
@@ -57,11 +56,13 @@ def _needed(engine: str, *names: str) -> list[str]:
     return [value for value in values if value]
 
 
-def _call(function: Callable[[], Any]) -> Any:
+def _call(function: Callable[[], Any], keys: str) -> Any:
     try:
         return function()
     except PipelineError:
         raise
+    except AuthorizationException:
+        raise AccessDenied(f"not authorized{f' (check {keys})' if keys else ''}") from None
     except LanguageNotSupportedException:
         raise ConfigError("language not supported by the engine") from None
     except ApiKeyException:
@@ -76,7 +77,7 @@ def _call(function: Callable[[], Any]) -> Any:
     except (KeyError, IndexError, TypeError, AttributeError, StopIteration):
         raise Rejected("unexpected reply") from None
     except Exception as exc:  # the library raises bare Exception for some HTTP errors
-        raise Rejected(f"request refused ({type(exc).__name__})") from None
+        raise Refused(f"request refused ({type(exc).__name__})") from None
 
 
 def _reply(result: Any) -> str:
@@ -91,22 +92,34 @@ def _no_key(settings: EngineSettings) -> tuple[KeyRoute, ...]:
     return ()
 
 
+def _refusing(check: ReplyCheck | None, keys: str) -> ReplyCheck:
+    """``check``, then any other HTTP 4xx as our refusal: the clients would raise a vague
+    exception for it, or, for a refused key, one that holds the key."""
+    def checked(response: requests.Response) -> None:
+        if check is not None:
+            check(response)
+        if 400 <= response.status_code < 500 and response.status_code != 429:
+            raise refusal(response.status_code, keys)
+    return checked
+
+
 def deep_translator_engine(module: ModuleType, factory: Factory,
                            check: ReplyCheck | None = None,
-                           routes: Routes = _no_key) -> Callable[
+                           routes: Routes = _no_key, keys: str = "") -> Callable[
         [EngineSettings, str, str], Translate]:
     """A ``connect(settings, source, target) -> translate`` for a deep-translator client
-    (``check``: see :data:`ReplyCheck`; ``routes``: where its key goes, checked first)."""
+    (``check``: see :data:`ReplyCheck`; ``routes``: where its key goes, checked first;
+    ``keys``: the environment variables a refusal tells the user to check)."""
 
     def connect(settings: EngineSettings, source: str, target: str) -> Translate:
         routes(settings)
-        install(module, check)
+        install(module, _refusing(check, keys))
         local = threading.local()
 
         def client() -> Client:
             if getattr(local, "client", None) is None:
                 with request_timeout(settings.timeout):
-                    local.client = _call(lambda: factory(settings, source, target))
+                    local.client = _call(lambda: factory(settings, source, target), keys)
             return local.client
 
         try:
@@ -119,7 +132,7 @@ def deep_translator_engine(module: ModuleType, factory: Factory,
 
         def translate(texts: Sequence[str], context: str = "") -> list[str]:
             with request_timeout(settings.timeout):
-                return [_reply(_call(lambda: client().translate(text))) for text in texts]
+                return [_reply(_call(lambda: client().translate(text), keys)) for text in texts]
 
         return translate
 
@@ -208,10 +221,11 @@ def _microsoft_reply(response: requests.Response) -> None:
     except (ValueError, KeyError, TypeError):
         code = response.status_code * 1000
     if code // 1000 == 401:
-        reason = "not authorized (check $MICROSOFT_API_KEY and $MICROSOFT_REGION)"
-    else:
-        reason = _MICROSOFT_REFUSED.get(code, "request refused")
-    raise Rejected(f"{reason} (Microsoft error {code})")
+        raise AccessDenied(f"not authorized (Microsoft error {code}): check $MICROSOFT_API_KEY "
+                           "and $MICROSOFT_REGION")
+    if code in _MICROSOFT_REFUSED:  # every other request would be refused alike
+        raise AccessDenied(f"{_MICROSOFT_REFUSED[code]} (Microsoft error {code})")
+    raise Refused(f"request refused (Microsoft error {code})")
 
 
 BAIDU_PATH = "/api/trans/vip/translate"
@@ -262,12 +276,16 @@ def _baidu_reply(response: requests.Response) -> None:
         raise RateLimited(f"rate-limited (Baidu error {code})")
     if code in ("52001", "52002"):
         raise EngineUnavailable(f"server error (Baidu error {code})")
-    raise Rejected(f"{_BAIDU_REFUSED.get(code, 'request refused')} (Baidu error {code})")
+    if code in _BAIDU_REFUSED:  # the account or the pair: every request would be refused
+        raise AccessDenied(f"{_BAIDU_REFUSED[code]} (Baidu error {code})")
+    raise Refused(f"request refused (Baidu error {code})")
 
 
 google = deep_translator_engine(deep_translator.google, _google)
-libre = deep_translator_engine(deep_translator.libre, _libre, routes=libre_key_routes)
-mymemory = deep_translator_engine(deep_translator.mymemory, _mymemory)
+libre = deep_translator_engine(deep_translator.libre, _libre, routes=libre_key_routes,
+                               keys="$LIBRE_API_KEY")
+mymemory = deep_translator_engine(deep_translator.mymemory, _mymemory, keys="$MYMEMORY_EMAIL")
 microsoft = deep_translator_engine(deep_translator.microsoft, _microsoft, _microsoft_reply,
-                                   microsoft_key_routes)
-baidu = deep_translator_engine(deep_translator.baidu, _baidu, _baidu_reply, baidu_key_routes)
+                                   microsoft_key_routes, "$MICROSOFT_API_KEY")
+baidu = deep_translator_engine(deep_translator.baidu, _baidu, _baidu_reply, baidu_key_routes,
+                               "$BAIDU_APPID and $BAIDU_APPKEY")

@@ -13,14 +13,12 @@ from typing import Any
 from ..core.errors import ConfigError
 from .engine_api import Translate
 from .engine_errors import EngineUnavailable, Rejected
-from .http_session import send
+from .http_session import refusal, send
 from .settings import EngineSettings, KeyRoute, endpoint, key_route, secret
 
 KEYS = ("DEEPL_AUTH_KEY", "DEEPL_API_KEY")
 FREE_URL = "https://api-free.deepl.com/v2"
 PRO_URL = "https://api.deepl.com/v2"
-_STATUS = {403: "not authorized (check $DEEPL_AUTH_KEY)", 456: "quota exceeded",
-           413: "request too large", 400: "request refused (HTTP 400)"}
 
 
 def _texts(data: Any, count: int) -> list[str]:
@@ -62,8 +60,7 @@ def connect(settings: EngineSettings, source: str, target: str) -> Translate:
         response = send("POST", f"{url}/translate", settings.timeout, json=body,
                         headers=headers)
         if response.status_code >= 400:
-            raise Rejected(_STATUS.get(response.status_code,
-                                       f"request refused (HTTP {response.status_code})"))
+            raise refusal(response.status_code, "$DEEPL_AUTH_KEY")
         try:
             data = response.json()
         except ValueError:

@@ -26,7 +26,19 @@ class RateLimited(EngineError):
 
 
 class Rejected(EngineError):
-    """The engine refused the request (HTTP 4xx) or its reply is unusable.  Not retried."""
+    """The engine's reply is unusable (not what was asked, unreadable): a batch is sent
+    again one segment at a time."""
+
+
+class Refused(EngineError):
+    """The engine refused the request (HTTP 4xx): the same request would be refused again,
+    so it is neither retried nor split; refusals in a row leave the engine alone."""
+
+
+class AccessDenied(Refused):
+    """The engine refused the key or its quota is spent (HTTP 401, 403, 402, 456): every
+    other request would be refused alike, so the engine is left alone at the first.  The
+    message names the environment variable to fix."""
 
 
 class EngineGaveUp(EngineError):

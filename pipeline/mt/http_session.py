@@ -20,7 +20,7 @@ from types import ModuleType
 from typing import Any
 import requests
 
-from .engine_errors import EngineUnavailable, RateLimited
+from .engine_errors import AccessDenied, EngineError, EngineUnavailable, RateLimited, Refused, Rejected
 from .settings import shown_host
 
 OUTSIDE_TIMEOUT = 60.0
@@ -61,6 +61,21 @@ def checked(response: requests.Response) -> requests.Response:
     if response.status_code >= 500:
         raise EngineUnavailable(f"server error (HTTP {response.status_code})")
     return response
+
+
+def refusal(status: int, keys: str) -> EngineError:
+    """Our error for an engine's HTTP 4xx answer (not 429, a rate limit); ``keys`` names the
+    environment variables its key comes from (``$DEEPL_AUTH_KEY``), or is empty."""
+    check = f": check {keys}" if keys else ""
+    if status in (401, 403):
+        return AccessDenied(f"not authorized (HTTP {status}){check}")
+    if status in (402, 456):
+        behind = f" of {keys}" if keys else ""
+        return AccessDenied(f"quota exceeded (HTTP {status}): the account{behind} has none "
+                            "left")
+    if status == 413:
+        return Rejected("request too large (HTTP 413)")  # smaller requests may pass
+    return Refused(f"request refused (HTTP {status})")
 
 
 def send(method: str, url: str, timeout: float | None = None,

@@ -16,7 +16,7 @@ from typing import Any
 from ..core.errors import ConfigError
 from .engine_api import Translate
 from .engine_errors import EngineUnavailable, Rejected
-from .http_session import send
+from .http_session import refusal, send
 from .language_codes import language_name
 from .settings import EngineSettings, KeyRoute, endpoint, key_route, secret
 
@@ -94,7 +94,7 @@ def connect(settings: EngineSettings, source: str, target: str) -> Translate:
                              {"role": "user", "content": text}]}
         response = send("POST", url, settings.timeout, json=body, headers=headers)
         if response.status_code >= 400:
-            raise Rejected(f"request refused (HTTP {response.status_code})")
+            raise refusal(response.status_code, " or ".join(f"${name}" for name in KEYS))
         try:
             return _content(response.json())
         except ValueError:

@@ -20,6 +20,8 @@ class Tally:
     requests: int = 0
     cache_hits: int = 0
     failures: int = 0
+    accepted: int = 0
+    """Replies accepted, from the engine or the cache."""
 
     def line(self, label: str) -> str:
         """The progress text."""

@@ -44,6 +44,24 @@ def no_new_html(source: str, reply: str) -> str | None:
     return None
 
 
+# Link syntax of a reply's own: every link, image, reference and autolink of the source
+# comes back as tokens, so any other is the engine's, whatever its scheme (markdown-it
+# refuses javascript: and most data: targets as links, but other renderers of the built
+# Markdown may not).
+_LINK_SYNTAX = re.compile(
+    r"\]\s*[(\[][^\s()\[\]]{0,24}|^[ \t]*\[[^\]\n]*\]:|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>"
+    r"|(?:java|vb)script:|data:[a-z]+/[a-z0-9.+-]+[;,]", re.I | re.M)
+
+
+def no_new_links(source: str, reply: str) -> str | None:
+    """A link, image or reference target the source did not have is never let through."""
+    new = Counter(_LINK_SYNTAX.findall(TOKEN.sub(" ", reply))) \
+        - Counter(_LINK_SYNTAX.findall(TOKEN.sub(" ", source)))
+    if new:
+        return f"reply adds a link not in the source ({next(iter(new)).strip()[:30]})"
+    return None
+
+
 def tokens_kept(source: str, reply: str) -> str | None:
     """Every protected span comes back exactly once."""
     return token_problem(reply, len(TOKEN.findall(source)))
@@ -75,8 +93,8 @@ def not_truncated(source: str, reply: str) -> str | None:
     return None
 
 
-CHECKS: tuple[Check, ...] = (not_empty, no_new_html, tokens_kept, not_unchanged,
-                             not_case_forced, not_truncated)
+CHECKS: tuple[Check, ...] = (not_empty, no_new_html, no_new_links, tokens_kept,
+                             not_unchanged, not_case_forced, not_truncated)
 
 
 def accepted_reply(source: str, reply: str, language: str) -> str:

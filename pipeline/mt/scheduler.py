@@ -9,6 +9,11 @@
   are not attempted, and a rerun continues with them.
 - A batch whose reply cannot be split, or one of whose replies fails the checks, is sent
   again one segment at a time, so one bad segment never costs its neighbours.
+- A refused request (HTTP 4xx) is neither retried nor split: sent again, it would be
+  refused again.  A refused key or a spent quota leaves the engine alone at once; other
+  refusals do after ``give_up_after`` in a row.
+- The first batch goes alone: a dead server or a refused key is learnt from one request,
+  not from one per thread.
 - Outcomes are yielded as they arrive, for the caller to save.
 """
 
@@ -21,7 +26,15 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
 from .batching import join_texts, make_batches, split_reply
-from .engine_errors import EngineError, EngineGaveUp, EngineUnavailable, RateLimited, Rejected
+from .engine_errors import (
+    AccessDenied,
+    EngineError,
+    EngineGaveUp,
+    EngineUnavailable,
+    RateLimited,
+    Refused,
+    Rejected,
+)
 from .engines import Engine
 from .settings import EngineSettings
 
@@ -88,7 +101,8 @@ class EngineGate:
             self.failures += 1
             failures = self.failures
         if failures >= self.settings.give_up_after:
-            self.close(f"unavailable ({error.message}): left alone for the rest of this run")
+            what = "refused" if isinstance(error, Refused) else "unavailable"
+            self.close(f"{what} ({error.message}): left alone for the rest of this run")
 
     def pause(self, seconds: float) -> None:
         """Wait before a retry; cut short (EngineGaveUp) when the run stops."""
@@ -150,6 +164,12 @@ class Scheduler:
             replies = self._joined(batch)
         except EngineGaveUp as error:
             return [Outcome(text, reason=error.message, attempted=False) for text in batch]
+        except AccessDenied as error:
+            self.gate.close(error.message)  # every other request would be refused alike
+            return [Outcome(text, reason=error.message) for text in batch]
+        except Refused as error:
+            self.gate.failed(error)
+            return [Outcome(text, reason=error.message) for text in batch]
         except Rejected as error:
             if len(batch) > 1:
                 return self._one_by_one(batch)
@@ -177,7 +197,9 @@ class Scheduler:
                                   thread_name_prefix=f"mt-{self.engine.name}")
         pending: set[Future[list[Outcome]]] = set()
         try:
-            pending = {pool.submit(self.run_batch, batch) for batch in batches}
+            if batches:
+                yield self.run_batch(batches[0])
+            pending = {pool.submit(self.run_batch, batch) for batch in batches[1:]}
             while pending:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:

@@ -69,6 +69,7 @@ def _from_cache(cache: ReplyCache, work: Worklist, language: str, tally: Tally,
             writer.add(Outcome(text, reply, raw))
             tally.done += 1
             tally.cache_hits += 1
+            tally.accepted += 1
     return misses
 
 
@@ -144,6 +145,7 @@ def translate_language(project: Project, language: str, engine: Engine,
                     writer.add(outcome)
                     tally.done += outcome.attempted
                     tally.failures += outcome.attempted and outcome.reply is None
+                    tally.accepted += outcome.reply is not None
                 tally.requests = scheduler.gate.requests
                 progress.show(tally)
                 writer.save_if_due()

@@ -206,6 +206,20 @@ def test_new_blocks_only_where_a_translation_makes_lines(comment: str, msgstr: s
     assert _problems(_entry("标题", msgstr, comment)) == expected
 
 
+@pytest.mark.parametrize(("msgid", "msgstr", "expected"), [
+    ("见官网", "See [the site](javascript:alert(1))",
+     ["links: target javascript: added: not in the source"]),
+    ("见[官网](https://a.example)", "See [the site](https://a.example) "
+     "![x](data:image/svg+xml;base64,PHN2Zz4=)",
+     ["links: target data:image/svg+xml; added: not in the source"]),
+    ("代码`javascript:void(0)`", "code `javascript:void(0)`", []),
+], ids=["javascript-link", "data-image", "in-the-source-too"])
+def test_targets_markdown_it_will_not_link_are_caught_too(msgid: str, msgstr: str,
+                                                          expected: list[str]) -> None:
+    problems = _problems(_entry(msgid, msgstr))
+    assert [p for p in problems if p.startswith("links")] == expected
+
+
 def test_source_styles_win_over_comments() -> None:
     # A setext heading is written back as Markdown lines: it can start a list.
     document = segment_document("标题\n===\n", "doc.md")

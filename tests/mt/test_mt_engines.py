@@ -13,7 +13,13 @@ from deep_translator import LibreTranslator
 from deep_translator.constants import BASE_URLS
 
 from pipeline.core.errors import ConfigError
-from pipeline.mt.engine_errors import EngineUnavailable, RateLimited, Rejected
+from pipeline.mt.engine_errors import (
+    AccessDenied,
+    EngineUnavailable,
+    RateLimited,
+    Refused,
+    Rejected,
+)
 from pipeline.mt.engines import ENGINES, Imported, open_engine
 from pipeline.mt.settings import EngineSettings
 from standins import (
@@ -92,7 +98,8 @@ def test_deepl_uses_header_authentication(monkeypatch: pytest.MonkeyPatch) -> No
         assert server.behaviour.requests == 1  # a list per request
         monkeypatch.setenv("DEEPL_AUTH_KEY", "wrong-key")
         engine = open_engine(replace(FAST, name="deepl", url=server.url + "/v2"), "zh", "en")
-        with pytest.raises(Rejected, match="not authorized") as caught:
+        with pytest.raises(AccessDenied, match=r"not authorized \(HTTP 403\): check "
+                                               r"\$DEEPL_AUTH_KEY") as caught:
             engine.translate([TEXT], "")
         assert "wrong-key" not in str(caught.value)
 
@@ -246,7 +253,7 @@ def test_baidu_wrong_keys_are_named(keyed: pytest.MonkeyPatch, variable: str,
     keyed.setenv(variable, "s3cret-value")
     with StandIn(BaiduHandler) as server:
         engine = open_engine(replace(FAST, name="baidu", url=server.url), "zh", "en")
-        with pytest.raises(Rejected) as caught:
+        with pytest.raises(AccessDenied) as caught:
             engine.translate([TEXT], "")
         assert caught.value.message == message
 
@@ -273,14 +280,14 @@ KEYED_FAULTS = [pytest.param(handler, name, fault, error, message, id=f"{name}-{
         ("54003", RateLimited, "rate-limited (Baidu error 54003)"),
         ("54005", RateLimited, "rate-limited (Baidu error 54005)"),
         ("52001", EngineUnavailable, "server error (Baidu error 52001)"),
-        ("54004", Rejected, "quota exceeded (account balance) (Baidu error 54004)"),
-        ("90107", Rejected, "not authorized (service not enabled) (Baidu error 90107)"),
+        ("54004", AccessDenied, "quota exceeded (account balance) (Baidu error 54004)"),
+        ("90107", AccessDenied, "not authorized (service not enabled) (Baidu error 90107)"),
         ("500", EngineUnavailable, "server error (HTTP 500)"),
         ("not-json", EngineUnavailable, "unreadable reply (not JSON)"),
         ("empty", Rejected, "empty reply")]),
     (MicrosoftHandler, "microsoft", [
-        ("403001", Rejected, "quota exceeded (free tier) (Microsoft error 403001)"),
-        ("400036", Rejected, "language not supported (Microsoft error 400036)"),
+        ("403001", AccessDenied, "quota exceeded (free tier) (Microsoft error 403001)"),
+        ("400036", AccessDenied, "language not supported (Microsoft error 400036)"),
         ("429", RateLimited, "rate-limited (HTTP 429)"),
         ("500", EngineUnavailable, "server error (HTTP 500)"),
         ("not-json", EngineUnavailable, "unreadable reply (not JSON)"),
@@ -304,10 +311,10 @@ def test_microsoft_wrong_key_is_named(keyed: pytest.MonkeyPatch) -> None:
     keyed.setenv("MICROSOFT_API_KEY", "wrong-key")
     with StandIn(MicrosoftHandler) as server:
         engine = open_engine(replace(FAST, name="microsoft", url=server.url), "zh", "en")
-        with pytest.raises(Rejected) as caught:
+        with pytest.raises(AccessDenied) as caught:
             engine.translate([TEXT], "")
-    assert caught.value.message == ("not authorized (check $MICROSOFT_API_KEY and "
-                                    "$MICROSOFT_REGION) (Microsoft error 401000)")
+    assert caught.value.message == ("not authorized (Microsoft error 401000): check "
+                                    "$MICROSOFT_API_KEY and $MICROSOFT_REGION")
 
 
 def test_microsoft_unsupported_language_fails_before_any_translation(

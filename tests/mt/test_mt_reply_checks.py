@@ -19,6 +19,9 @@ ACCEPTED = [  # (source, reply, accepted form)
     ("IBM和NASA的合作项目非常成功", "IBM AND NASA COOPERATION WAS A SUCCESS",
      "IBM AND NASA COOPERATION WAS A SUCCESS"),  # capitals in the source: allowed
     ("a<b", "a<b", "a<b"),
+    ("见[0]官网[1]", "See the [0]website[1] (official)", "See the [0]website[1] (official)"),
+    ("元数据：说明", "Metadata: a note", "Metadata: a note"),
+    ("数据：结果", "Data: the results", "Data: the results"),
 ]
 
 
@@ -33,6 +36,12 @@ REJECTED = [  # (id, source, reply, reason)
     ("only tokens", "你好[0]", "[0]", "empty reply"),
     ("script", "你好[0]", "Hello [0]<script>alert(1)</script>", "HTML not in the source"),
     ("new tag", "你好[0]", "<b>Hello</b> [0]", "HTML not in the source"),
+    ("javascript link", "你好[0]", "Hello [0] [more](javascript:alert(1))", "link not in the"),
+    ("https link", "你好", "Hello [here](https://evil.example)", "link not in the source"),
+    ("data image", "图", "![x](data:image/png;base64,AAAA)", "link not in the source"),
+    ("autolink", "你好", "Hello <javascript:alert(1)>", "not in the source"),
+    ("reference definition", "你好", "Hello\n[x]: https://evil.example", "link not in the"),
+    ("bare script target", "你好[0]", "Hello [0](javascript:alert(1))", "link not in the"),
     ("dropped token", "你好[0]世界[1]", "Hello world [1]", "missing [0]"),
     ("duplicated token", "你好[0]", "Hello [0] [0]", "repeated [0]"),
     ("unchanged", "你好世界", "你好世界", "unchanged"),

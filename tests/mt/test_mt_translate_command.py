@@ -156,7 +156,23 @@ FAULTS = [  # (id, one-shot faults, fault on every request, entries left failed 
     ("dropped token", ["drop"], None, {TITLE: "tokens changed: missing [0]"}),
     ("duplicated token", ["duplicate"], None, {TITLE: "tokens changed: repeated [0]"}),
     ("script", ["script"], None, {TITLE: "reply adds HTML not in the source (<script)"}),
+    ("javascript link", ["link"], None,
+     {TITLE: "reply adds a link not in the source (](javascript:alert)"}),
+    ("data image", ["data-image"], None,
+     {TITLE: "reply adds a link not in the source (](data:image/svg+xml;base6)"}),
 ]
+
+
+@pytest.mark.parametrize("fault", ["link", "data-image"])
+def test_links_an_engine_adds_never_reach_the_outputs(make_project, fault: str) -> None:
+    root = prepared(make_project)
+    with StandIn(LibreTranslateHandler, Behaviour(always=fault)) as server:
+        assert translate(root, server.url) == 1  # every reply was refused
+    outputs = b"".join(path.read_bytes() for path in (root / "build").rglob("*")
+                       if path.is_file())
+    assert b"javascript:" not in outputs and b"data:image" not in outputs
+    assert not [entry for entry in polib.pofile(str(root / PO))
+                if "javascript:" in entry.msgstr or "data:" in entry.msgstr]
 
 
 @pytest.mark.parametrize("faults, always, failed", [case[1:] for case in FAULTS],

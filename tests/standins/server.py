@@ -17,9 +17,11 @@ _IDEOGRAPHS = re.compile(r"[\u3400-\u9fff]+")
 _SYLLABLES = ("ka", "lo", "mi", "ne", "su", "ta", "ri", "po", "de", "va", "zu", "be")
 _TOKEN = re.compile(r"\[(\d+)\]")
 
+REFUSALS = ("400", "401", "402", "403", "404", "456")
 FAULTS = ("429", "500", "slow", "empty", "not-json", "spaced", "drop", "duplicate", "period",
-          "upper", "script")
-"""Request-level faults (429, 500, slow, not-json) and reply-level ones (the rest)."""
+          "upper", "script", "link", "data-image", *REFUSALS)
+"""Request-level faults (429, 500, the refusals, slow, not-json) and reply-level ones (the
+rest)."""
 
 
 def fake_translate(text: str) -> str:
@@ -44,6 +46,10 @@ def _mangle(fault: str | None, reply: str) -> str:
         return reply.upper()
     if fault == "script":
         return reply + "<script>alert(1)</script>"
+    if fault == "link":
+        return reply + " [more](javascript:alert(1))"
+    if fault == "data-image":
+        return reply + " ![x](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)"
     if fault == "spaced":
         return _TOKEN.sub(lambda m: f"[ {m.group(1)} ]" if int(m.group(1)) % 2 else
                           f"［{m.group(1)}］", reply)
@@ -126,6 +132,8 @@ class StandInHandler(BaseHTTPRequestHandler):
                       {"Retry-After": "0"})
         elif fault == "500":
             self.send(500, b'{"error": "Internal error"}', "application/json")
+        elif fault in REFUSALS:
+            self.send(int(fault), b'{"error": {"message": "refused"}}', "application/json")
         elif fault == "not-json":
             self.send(200, b"<html><body>Service restarting</body></html>", "text/html")
         else:
