@@ -20,11 +20,21 @@ from types import ModuleType
 from typing import Any
 import requests
 
-from .engine_errors import AccessDenied, EngineError, EngineUnavailable, RateLimited, Refused, Rejected
+from .engine_errors import (
+    AccessDenied,
+    EngineError,
+    EngineUnavailable,
+    RateLimited,
+    Refused,
+    Rejected,
+)
 from .settings import shown_host
 
 OUTSIDE_TIMEOUT = 60.0
 """Timeout of requests made by deep-translator outside our adapters."""
+MAX_REPLY_BYTES = 8 * 2**20
+"""The most of one reply read (decompressed): far more than any request's translation
+(the largest request is 30,000 characters), far less than what floods memory."""
 
 _local = threading.local()
 
@@ -89,7 +99,8 @@ def send(method: str, url: str, timeout: float | None = None,
     kwargs.pop("timeout", None)
     host = shown_host(url)  # never the URL's user name, password or query
     try:
-        response = _session().request(method, url, timeout=timeout, **kwargs)
+        response = _session().request(method, url, timeout=timeout, stream=True, **kwargs)
+        _read(response, MAX_REPLY_BYTES)
     except requests.Timeout:
         raise EngineUnavailable(f"no reply from {host} within {timeout:g} s") from None
     except requests.ConnectionError:
@@ -97,6 +108,22 @@ def send(method: str, url: str, timeout: float | None = None,
     except requests.RequestException as exc:
         raise EngineUnavailable(f"request to {host} failed ({type(exc).__name__})") from None
     return checked(response)
+
+
+def _read(response: requests.Response, limit: int) -> None:
+    """Read the body of a streamed ``response``, refusing (and closing) one longer than
+    ``limit`` bytes: an engine that floods its reply costs no more memory than that."""
+    chunks, size = [], 0
+    for chunk in response.iter_content(chunk_size=1 << 16):
+        size += len(chunk)
+        if size > limit:
+            response.close()
+            raise Refused(f"reply larger than {limit // 2**20} MB")
+        chunks.append(chunk)
+    # Where requests keeps a body it has read (requests 2.x, pinned): .json() and .text
+    # read it from there as after a plain request.
+    response._content = b"".join(chunks)
+    response._content_consumed = True
 
 
 ReplyCheck = Callable[[requests.Response], None]

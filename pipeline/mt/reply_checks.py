@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from ..core.scripts import usual_length
 from .engine_errors import Rejected
 from .protect import TOKEN, token_problem
 from .punctuation import normalize_punctuation, strip_added_punctuation
@@ -97,10 +98,28 @@ CHECKS: tuple[Check, ...] = (not_empty, no_new_html, no_new_links, tokens_kept,
                              not_unchanged, not_case_forced, not_truncated)
 
 
+_LONGER_FACTOR = 4.0
+_LONGER_SLACK = 200
+"""A reply longer than four times the usual length of its source's translation, and 200
+characters, is not a translation (an engine that appends or loops)."""
+
+
+def not_far_longer(source: str, reply: str, language: str) -> str | None:
+    """A reply far longer than any translation of its source is refused: it would grow the
+    catalog without bound."""
+    size, usual = len(_words(reply)), usual_length(_words(source), language)
+    if size > _LONGER_FACTOR * usual + _LONGER_SLACK:
+        return f"reply far longer than its source ({size} characters for {len(_words(source))})"
+    return None
+
+
 def accepted_reply(source: str, reply: str, language: str) -> str:
     """The reply, fixed for ``language``'s punctuation, or Rejected with the reason."""
     for check in CHECKS:
         reason = check(source, reply)
         if reason:
             raise Rejected(reason)
+    reason = not_far_longer(source, reply, language)
+    if reason:
+        raise Rejected(reason)
     return normalize_punctuation(strip_added_punctuation(source, reply, language), language)

@@ -86,3 +86,19 @@ def test_a_run_with_some_drafts_exits_zero(make_project) -> None:
         assert main(["--root", str(root), "translate", "-l", "en", "--engine", "libre",
                      "--engine-url", server.url, "-q"]) == 0
     assert len(failures(root / PO)) == 1 and len(assert_sound(root)) == MACHINE - 1
+
+
+def test_a_flooding_or_appending_engine_grows_nothing(make_project, monkeypatch) -> None:
+    from pipeline.mt import http_session
+
+    monkeypatch.setattr(http_session, "MAX_REPLY_BYTES", 2**20)
+    root = prepared(make_project, "max_items = 1\njobs = 1\ngive_up_after = 9\n")
+    size = (root / PO).stat().st_size
+    for fault, reason in (("flood", "reply larger than 1 MB"),
+                          ("long", "reply far longer than its source")):
+        with StandIn(LibreTranslateHandler, Behaviour(always=fault)) as server:
+            assert main(["--root", str(root), "translate", "-l", "en", "--engine", "libre",
+                         "--engine-url", server.url, "-q"]) == 1
+        reasons = set(failures(root / PO).values())
+        assert reasons and all(reason in line for line in reasons), fault
+        assert (root / PO).stat().st_size < size + 6 * 200  # a comment per entry, no more

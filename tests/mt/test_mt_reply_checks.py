@@ -22,12 +22,15 @@ ACCEPTED = [  # (source, reply, accepted form)
     ("见[0]官网[1]", "See the [0]website[1] (official)", "See the [0]website[1] (official)"),
     ("元数据：说明", "Metadata: a note", "Metadata: a note"),
     ("数据：结果", "Data: the results", "Data: the results"),
+    (LONG, "With the viral spread of [0], generative artificial intelligence has become a hot "
+     "topic for its outstanding ability to analyse and create texts, images, videos and "
+     "much more besides, in many fields at once.", None),  # 3.6 times the source: fine
 ]
 
 
 @pytest.mark.parametrize("source, reply, expected", ACCEPTED)
-def test_accepted(source: str, reply: str, expected: str) -> None:
-    assert accepted_reply(source, reply, "en") == expected
+def test_accepted(source: str, reply: str, expected: str | None) -> None:
+    assert accepted_reply(source, reply, "en") == (reply if expected is None else expected)
 
 
 REJECTED = [  # (id, source, reply, reason)
@@ -36,6 +39,7 @@ REJECTED = [  # (id, source, reply, reason)
     ("only tokens", "你好[0]", "[0]", "empty reply"),
     ("script", "你好[0]", "Hello [0]<script>alert(1)</script>", "HTML not in the source"),
     ("new tag", "你好[0]", "<b>Hello</b> [0]", "HTML not in the source"),
+    ("appended", "你好", "Hello " + "and so on " * 30, "far longer than its source"),
     ("javascript link", "你好[0]", "Hello [0] [more](javascript:alert(1))", "link not in the"),
     ("https link", "你好", "Hello [here](https://evil.example)", "link not in the source"),
     ("data image", "图", "![x](data:image/png;base64,AAAA)", "link not in the source"),

@@ -19,7 +19,7 @@ _TOKEN = re.compile(r"\[(\d+)\]")
 
 REFUSALS = ("400", "401", "402", "403", "404", "456")
 FAULTS = ("429", "500", "slow", "empty", "not-json", "spaced", "drop", "duplicate", "period",
-          "upper", "script", "link", "data-image", *REFUSALS)
+          "upper", "script", "link", "data-image", "long", "flood", *REFUSALS)
 """Request-level faults (429, 500, the refusals, slow, not-json) and reply-level ones (the
 rest)."""
 
@@ -46,6 +46,10 @@ def _mangle(fault: str | None, reply: str) -> str:
         return reply.upper()
     if fault == "script":
         return reply + "<script>alert(1)</script>"
+    if fault == "long":  # an engine that appends
+        return reply + " and so on" * 500
+    if fault == "flood":  # an engine that never stops
+        return reply + " x" * (3 * 2**19)
     if fault == "link":
         return reply + " [more](javascript:alert(1))"
     if fault == "data-image":
