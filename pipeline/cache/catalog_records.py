@@ -105,13 +105,45 @@ def recorded_catalog(store: Store, data: bytes) -> polib.POFile | None:
     return None
 
 
+def _is(kind: type, value: Any) -> bool:
+    return isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+
+
+def _optional_text(value: Any) -> bool:
+    return value is None or isinstance(value, str)
+
+
+_FIELD_CHECKS: dict[str, Any] = {
+    "msgid": lambda v: _is(str, v), "msgstr": lambda v: _is(str, v),
+    "msgid_plural": lambda v: _is(str, v),
+    "msgstr_plural": lambda v: _is(dict, v) and all(
+        _is(int, k) and _is(str, s) for k, s in v.items()),
+    "msgctxt": _optional_text, "obsolete": lambda v: _is(bool, v),
+    "comment": lambda v: _is(str, v), "tcomment": lambda v: _is(str, v),
+    "occurrences": lambda v: _is(list, v) and all(
+        _is(tuple, o) and len(o) == 2 and all(_is(str, part) for part in o) for o in v),
+    "flags": lambda v: _is(list, v) and all(_is(str, flag) for flag in v),
+    "previous_msgctxt": _optional_text, "previous_msgid": _optional_text,
+    "previous_msgid_plural": _optional_text,
+}
+"""What each field of a kept entry must be, as polib makes it: a hand-made or damaged record
+is parsed again, never trusted more than the PO."""
+
+
 def _catalog_from(header: str, metadata: dict[str, str], metadata_is_fuzzy: list[str],
                   rows: list[tuple[Any, ...]]) -> polib.POFile:
+    if not (_is(str, header) and _is(dict, metadata)
+            and all(_is(str, k) and _is(str, v) for k, v in metadata.items())
+            and metadata_is_fuzzy in ([], ["fuzzy"]) and _is(list, rows)):
+        raise ValueError("not a catalog this code keeps")
     catalog = polib.POFile(wrapwidth=0, encoding="utf-8")
     catalog.header, catalog.metadata = header, metadata
     catalog.metadata_is_fuzzy = metadata_is_fuzzy
     for *values, line in rows:
         fields = dict(zip(_FIELDS, values, strict=True))
+        if not (_is(int, line) and all(_FIELD_CHECKS[name](value)
+                                       for name, value in fields.items())):
+            raise ValueError("not an entry this code keeps")
         if _BY_DICT:
             entry = polib.POEntry.__new__(polib.POEntry)
             vars(entry).update(fields, encoding="utf-8", linenum=line)

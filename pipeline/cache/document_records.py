@@ -23,7 +23,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from ..core.document import Document, Segment
+from ..core.document import Document, Segment, well_formed
 from ..core.project import Project
 from .record_store import Store, read_value, record_database, write_value
 
@@ -125,7 +125,14 @@ def _document_record(document: Document) -> tuple[Any, ...]:
 
 
 def _document_from(record: tuple[Any, ...]) -> Document:
+    """The document a record keeps; ValueError unless it is well formed (a hand-made or
+    damaged record is parsed again, never trusted more than the source)."""
     *values, rows = record
     fields = dict(zip(_FIELDS, values, strict=True))
-    # Segment's slots are its fields in order: a row is its arguments.
-    return Document(segments=[Segment(*row) for row in rows], **fields)
+    # Segment's slots are its fields in order: a row is its arguments, all of them.
+    if any(len(row) != len(Segment.__slots__) for row in rows):
+        raise ValueError("not a segment this code keeps")
+    document = Document(segments=[Segment(*row) for row in rows], **fields)
+    if not well_formed(document):
+        raise ValueError("not a document this code makes")
+    return document

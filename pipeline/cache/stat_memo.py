@@ -39,14 +39,17 @@ class StatMemo:
         return cls(store, facts if isinstance(facts, dict) else {})
 
     def get(self, kind: str, path: str | Path, compute: Callable[[], T], salt: object = None,
-            info: os.stat_result | None = None) -> T:
+            info: os.stat_result | None = None,
+            valid: Callable[[Any], bool] = lambda value: True) -> T:
         """``compute()`` for ``path``, or the value remembered for its current stat
-        (``info`` when the caller has it)."""
+        (``info`` when the caller has it) if ``valid`` says it is one ``compute`` makes: a
+        hand-made memo is worked out again, not believed."""
         info = info or os.stat(path)
         stamp = [info.st_mtime_ns, info.st_size, repr(salt)]
         key = f"{kind}:{path}"
         remembered = self.facts.get(key)
-        if isinstance(remembered, list) and remembered[:3] == stamp:
+        if isinstance(remembered, list) and len(remembered) == 4 and remembered[:3] == stamp \
+                and valid(remembered[3]):
             return remembered[3]  # type: ignore[no-any-return]
         value = compute()
         self.facts[key] = [*stamp, value]

@@ -12,6 +12,12 @@ from typing import Any
 
 _NEWLINE = re.compile("\n")
 
+SEGMENT_STYLES = frozenset({"inline", "line", "cell", "html", "yaml-plain", "yaml-plain-flow",
+                            "yaml-double", "yaml-single", "yaml-literal", "yaml-folded"})
+"""Every way a translation is written back (:attr:`Segment.style`); the rebuild has a writer
+for each (``pipeline.markdown.rebuild.WRITERS``, held equal by a test)."""
+NEWLINES = ("\n", "\r\n", "\r")
+
 MessageKey = tuple[str | None, str]
 """What names one message in a catalog and the segments it translates: (msgctxt, msgid)."""
 
@@ -72,3 +78,46 @@ class Document:
     definitions and footnote labels (see :func:`pipeline.markdown.parser.definitions_of`),
     so that a msgid or msgstr parses on its own as it does in place, without the whole
     document being parsed again."""
+
+
+def well_formed(document: Document) -> bool:
+    """Whether ``document`` holds what the pipeline makes: every field of the type it
+    declares, segments in order inside the text, each in a known style.  A document read
+    back from somewhere else (a cache record) is used only if it is."""
+    fields_ok = (isinstance(document.path, str) and isinstance(document.text, str)
+                 and document.newline in NEWLINES and isinstance(document.bom, bool)
+                 and isinstance(document.segments, list) and _definitions_ok(document.definitions))
+    if not fields_ok:
+        return False
+    position = 0
+    for segment in document.segments:
+        if not (isinstance(segment, Segment) and _segment_ok(segment)
+                and position <= segment.start <= segment.end <= len(document.text)):
+            return False
+        position = segment.end
+    return True
+
+
+def _segment_ok(segment: Segment) -> bool:
+    return (all(isinstance(value, int) and not isinstance(value, bool)
+                for value in (segment.start, segment.end, segment.line))
+            and all(isinstance(value, str) for value in (segment.kind, segment.msgid,
+                                                         segment.prefix))
+            and segment.style in SEGMENT_STYLES
+            and (segment.context is None or isinstance(segment.context, str))
+            and isinstance(segment.notes, tuple)
+            and all(isinstance(note, str) for note in segment.notes))
+
+
+def _definitions_ok(definitions: Any) -> bool:
+    """The shape :func:`pipeline.markdown.parser.definitions_of` gives."""
+    if not isinstance(definitions, dict):
+        return False
+    references = definitions.get("references", {})
+    footnotes = definitions.get("footnotes", [])
+    return (isinstance(references, dict)
+            and all(isinstance(label, str) and isinstance(target, dict)
+                    and isinstance(target.get("href", ""), str)
+                    and isinstance(target.get("title", ""), str)
+                    for label, target in references.items())
+            and isinstance(footnotes, list) and all(isinstance(label, str) for label in footnotes))

@@ -58,7 +58,8 @@ class ReplyCache:
         row = self.db.execute(
             "SELECT reply FROM replies WHERE engine=? AND source=? AND target=? AND text=?",
             (*self.key, text)).fetchone()
-        return row[0] if row else None
+        # TEXT in a hand-made database may be anything: only a string is a reply.
+        return row[0] if row and isinstance(row[0], str) else None
 
     def put_many(self, replies: Iterable[tuple[str, str]]) -> None:
         """Store (protected text, raw reply) pairs in one transaction."""

@@ -97,7 +97,7 @@ def index_step(project: Project, site: Site, memo: StatMemo) -> list[str]:
             total, done = document_counts(project, name, language, memo)
             completion[language] = share(done, total)
         title = memo.get("title", project.source_file(name), lambda: _title(project, name),
-                         salt=memo_salt(project, "title"))
+                         salt=memo_salt(project, "title"), valid=lambda t: isinstance(t, str))
         rows.append(IndexRow(name, title, completion))
     path = project.build_path(INDEX_PATH)
     salt = hashlib.sha256(json.dumps([rows, site.key, site.source, project.config.project_name,

@@ -71,9 +71,14 @@ def document_counts(project: Project, name: str, language: str,
         except OSError:
             continue
         total, done = memo.get("counts", path, partial(_counts, project, path),
-                               salt=memo_salt(project, "counts"), info=info)
+                               salt=memo_salt(project, "counts"), info=info, valid=_counts_ok)
         return total, done
     return 0, 0
+
+
+def _counts_ok(value: Any) -> bool:
+    return isinstance(value, list) and len(value) == 2 and all(
+        isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in value)
 
 
 def counts_path(project: Project, name: str, language: str | None = None) -> str:
