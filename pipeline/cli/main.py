@@ -9,6 +9,7 @@ it runs: a no-op ``extract`` does not pay for checks, pages or engines.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -65,9 +66,29 @@ def _run(command: Command, project: Project, args: argparse.Namespace) -> int:
         return command.run(project, args)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the run is, so that it ends as after Ctrl-C: finished work
+    saved on the way out."""
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = make_parser().parse_args(argv)
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminated)
+    except ValueError:  # not the main thread: SIGTERM stays as it is
+        return _main(args)
+    try:
+        return _main(args)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _main(args: argparse.Namespace) -> int:
     root = args.root.resolve()
     try:
         return _run(COMMANDS[args.command], open_project(root), args)
@@ -81,6 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             error = FileSystemError.from_os_error(error)
         print(f"error: {placed(error, root)}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as stop:
+        terminated = isinstance(stop, Terminated)
+        print("terminated" if terminated else "interrupted", file=sys.stderr)
+        return 128 + (signal.SIGTERM if terminated else signal.SIGINT)

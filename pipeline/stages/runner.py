@@ -12,6 +12,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,11 +148,30 @@ def _results(job: Job, project: Project, todo: Sequence[str], jobs: int | None,
         # Small chunks: the last one runs while the other workers idle, and an article
         # takes 30 ms to extract (a chunk of 60 left one core idle for up to 2 s).
         chunk = max(1, min(_CHUNK, len(todo) // (workers * 8)))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_worker_start,
+                                 initargs=(os.getpid(),)) as pool:
             yield from pool.map(_call, [job] * len(todo), [project] * len(todo), todo,
                                 chunksize=chunk)
     else:
         yield from (_call(job, project, name) for name in todo)
+
+
+def _worker_start(parent: int) -> None:
+    """In each worker: the default SIGTERM (the command's own handler saves work; a
+    worker has none to save), and an end when the command dies (``kill -9``), which
+    otherwise leaves the worker waiting on its pipe forever."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True,
+                     name="watch-parent").start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_WATCH_SECONDS)
+    os._exit(1)
+
+
+_WATCH_SECONDS = 0.5
 
 
 def _load(store: Path) -> dict[str, str]:

@@ -296,3 +296,24 @@ def test_stopped_mid_run_keeps_finished_work_and_a_rerun_continues(make_project,
         assert translate(root, server.url) == 0
         assert server.behaviour.requests - before <= MACHINE - len(kept)
     assert len(assert_sound(root, kept)) == MACHINE
+
+
+def test_sigterm_saves_finished_work_as_ctrl_c_does(make_project) -> None:
+    # No save until the end of the run (flush_interval): only the way out saves the drafts.
+    root = prepared(make_project, "max_items = 1\njobs = 1\ntimeout = 5\nflush_interval = 600\n")
+    with StandIn(LibreTranslateHandler, Behaviour(latency=0.3)) as server:
+        command = [sys.executable, "-m", "pipeline", "--root", str(root), "translate", "-l",
+                   "en", "--engine", "libre", "--engine-url", server.url, "-q"]
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                   text=True, env={**os.environ, "NO_PROXY": "127.0.0.1"})
+        try:
+            deadline = time.monotonic() + 20
+            while server.behaviour.requests < 3 and time.monotonic() < deadline:
+                time.sleep(0.01)
+            assert machine_drafts(root / PO) == {}  # nothing saved yet
+            process.send_signal(signal.SIGTERM)
+            _, err = process.communicate(timeout=10)
+        finally:
+            process.kill()
+    assert process.returncode == 143 and err.strip().endswith("terminated")
+    assert len(assert_sound(root)) >= 2
