@@ -95,7 +95,10 @@ class _Localized:
     def range(self, start: int, end: int) -> str:
         """The source text from ``start`` to ``end`` with its segments localized."""
         out, position = [], start
-        for item in self.placed[bisect_left(self.starts, start):]:
+        # By index, not a slice from there on: a slice copies the rest of the list at every
+        # call, which made a long document's edition quadratic.
+        for index in range(bisect_left(self.starts, start), len(self.placed)):
+            item = self.placed[index]
             if item.segment.end > end:
                 break
             out += [self.source[position:item.segment.start], self.text[item.start:item.end]]

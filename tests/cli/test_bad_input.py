@@ -347,3 +347,28 @@ def test_a_file_name_with_a_line_break_is_refused_and_the_others_go_on(make_proj
         1, "error: source/nl\\nname.md: a file name with a line break cannot be referenced "
            "in a PO file: rename the file\n")
     assert sorted(p.name for p in (root / "locales").rglob("*.po*")) == ["doc.po", "doc.pot"]
+
+
+def test_a_file_over_the_size_limit_is_refused_before_any_work(make_project) -> None:
+    root = make_project({"big": "大文件的一段。\n" * 60000, "doc": "正文。\n"},
+                        '[pipeline]\nsource_language = "zh"\nlanguages = ["en"]\n'
+                        '[markdown]\nmax_file_mb = 0.5\n')
+    result = run(root, "update", "-l", "en")
+    assert result.returncode == 1
+    assert result.stderr == ("error: source/big.md: 1.3 MB is more than [markdown] max_file_mb"
+                             " = 0.5 allows (raise it in pipeline.toml to take the file)\n")
+    assert (root / "locales/doc.pot").is_file() and not (root / "locales/big.pot").exists()
+
+
+@pytest.mark.parametrize("table, message", [
+    ("max_file_mb = 0", "pipeline.toml:5: [markdown] max_file_mb must be a number above 0, not 0"),
+    ("max_file_mb = 'ten'", "pipeline.toml:5: [markdown] max_file_mb must be a number above 0, "
+                            "not 'ten'"),
+    ("size = 3", "pipeline.toml:5: unknown key(s) in [markdown]: size"),
+])
+def test_a_bad_markdown_table_is_an_error_at_its_line(make_project, table: str,
+                                                      message: str) -> None:
+    root = make_project({"doc": "正文。\n"}, '[pipeline]\nsource_language = "zh"\n'
+                        f'languages = ["en"]\n[markdown]\n{table}\n')
+    result = run(root, "extract")
+    assert (result.returncode, result.stderr) == (1, f"error: {message}\n")
