@@ -8,7 +8,9 @@ only the rest and one broken thing is reported once.
 
 from __future__ import annotations
 
+import gettext
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
@@ -22,6 +24,7 @@ from .problem import ERROR, WARNING, Finding
 from .terms import contains_term, find_terms, remove_terms
 
 Check = Callable[[polib.POEntry, CheckContext], Iterable[Finding]]
+HeaderCheck = Callable[[polib.POFile, CheckContext], Iterable[Finding]]
 
 _LENGTH_FACTOR = 3.0
 """How far from the usual ratio a length may be before it is worth a look."""
@@ -199,6 +202,42 @@ def whitespace_tidy(entry: polib.POEntry, context: CheckContext) -> Iterator[Fin
         yield Finding(WARNING, "doubled space")
 
 
+def no_control_characters(entry: polib.POEntry, context: CheckContext) -> Iterator[Finding]:
+    """No control character the source does not have (a NUL would be published into the
+    Markdown, and cut the text short where it is read)."""
+    added = sorted({char for char in entry.msgstr if unicodedata.category(char) == "Cc"
+                    and char not in "\t\n"} - set(entry.msgid))
+    if added:
+        shown = ", ".join(f"U+{ord(char):04X}" for char in added)
+        yield Finding(ERROR, f"control character(s) {shown} not in the source")
+
+
+_PLURAL_FORMS = re.compile(r"\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*")
+
+
+def plural_forms_valid(catalog: polib.POFile, context: CheckContext) -> Iterator[Finding]:
+    """The header's ``Plural-Forms`` is what msgfmt -c accepts: ``nplurals=N;
+    plural=EXPRESSION;``, an expression of n (read by Python's gettext) giving forms from 0
+    to N - 1."""
+    value = catalog.metadata.get("Plural-Forms")
+    if value is None:
+        return
+    match = _PLURAL_FORMS.fullmatch(value)
+    if match is None:
+        yield Finding(ERROR, f"Plural-Forms is not 'nplurals=N; plural=EXPRESSION;': {value!r}")
+        return
+    count = int(match.group(1))
+    try:
+        rule = gettext.c2py(match.group(2))
+        forms = {rule(n) for n in range(1001)}
+    except (ValueError, ZeroDivisionError, RecursionError) as error:
+        yield Finding(ERROR, f"Plural-Forms: {error}: {match.group(2)!r}")
+        return
+    if count < 1 or not all(0 <= form < count for form in forms):
+        yield Finding(ERROR, f"Plural-Forms: the expression gives forms beyond "
+                      f"nplurals={count}: {match.group(2)!r}")
+
+
 CHECKS: tuple[tuple[str, Check], ...] = (
     ("code-spans", code_spans_kept),
     ("links", links_kept),
@@ -212,9 +251,15 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("untranslated", translated_at_all),
     ("length-ratio", length_usual),
     ("whitespace", whitespace_tidy),
+    ("control-characters", no_control_characters),
 )
 """Every check by the name its problems carry (``[check]`` in pipeline.toml and ``check``'s
 output say it), in the order their problems are printed."""
 
-CHECK_NAMES = tuple(dict.fromkeys(name for name, _ in CHECKS))
-"""The names of :data:`CHECKS`, each once."""
+HEADER_CHECKS: tuple[tuple[str, HeaderCheck], ...] = (
+    ("plural-forms", plural_forms_valid),
+)
+"""The checks of a catalog's header, by the name their problems carry."""
+
+CHECK_NAMES = tuple(dict.fromkeys(name for name, _ in (*CHECKS, *HEADER_CHECKS)))
+"""The names of :data:`CHECKS` and :data:`HEADER_CHECKS`, each once."""

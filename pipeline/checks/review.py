@@ -20,7 +20,7 @@ from ..core.document import Document
 from ..core.errors import CatalogError, ConfigError
 from ..core.project import Project
 from ..core.text_files import read_bytes
-from .checkers import CHECK_NAMES, CHECKS
+from .checkers import CHECK_NAMES, CHECKS, HEADER_CHECKS
 from .context import CheckContext, document_context
 from .inline_facts import FactsCache
 from .problem import ERROR, WARNING, Problem
@@ -41,10 +41,24 @@ def check_entry(entry: polib.POEntry, context: CheckContext) -> list[Problem]:
     return problems
 
 
+def check_header(catalog: polib.POFile, context: CheckContext) -> list[Problem]:
+    """Every problem of a catalog's header, at the level the project gives each check."""
+    problems = []
+    for name, check in HEADER_CHECKS:
+        level = context.levels.get(name)
+        if level != "off":
+            problems += [Problem(name, level or finding.level, finding.message)
+                         for finding in check(catalog, context)]
+    return problems
+
+
 def check_catalog(catalog: polib.POFile,
                   context: CheckContext) -> list[tuple[polib.POEntry, Problem]]:
-    """Every problem of every entry of a catalog, in file order."""
-    return [(entry, problem) for entry in catalog for problem in check_entry(entry, context)]
+    """Every problem of a catalog, in file order: its header's (at the header entry), then
+    every entry's."""
+    header = polib.POEntry(msgid="", linenum=1)  # where the file's first entry starts
+    return [(header, problem) for problem in check_header(catalog, context)] + \
+        [(entry, problem) for entry in catalog for problem in check_entry(entry, context)]
 
 
 def has_error(problems: Iterable[Problem]) -> bool:

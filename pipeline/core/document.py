@@ -73,6 +73,9 @@ class Document:
     """The line ending of the file on disk, restored when writing outputs."""
     bom: bool = False
     """Whether the file on disk started with a UTF-8 BOM, restored when writing outputs."""
+    omissions: list[tuple[int, str]] = field(default_factory=list)
+    """Source text left out of the catalog, by line, with why (a NUL character, nesting
+    deeper than the parser goes): extract warns about each."""
     definitions: dict[str, Any] = field(default_factory=dict)
     """What a segment's inline text can refer to elsewhere in the document: link reference
     definitions and footnote labels (see :func:`pipeline.markdown.parser.definitions_of`),
@@ -86,7 +89,10 @@ def well_formed(document: Document) -> bool:
     back from somewhere else (a cache record) is used only if it is."""
     fields_ok = (isinstance(document.path, str) and isinstance(document.text, str)
                  and document.newline in NEWLINES and isinstance(document.bom, bool)
-                 and isinstance(document.segments, list) and _definitions_ok(document.definitions))
+                 and isinstance(document.segments, list) and _definitions_ok(document.definitions)
+                 and isinstance(document.omissions, list)
+                 and all(isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], int)
+                         and isinstance(item[1], str) for item in document.omissions))
     if not fields_ok:
         return False
     position = 0

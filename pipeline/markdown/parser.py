@@ -28,6 +28,10 @@ from .block_dispatch import BlockRule, DispatchingRuler
 
 InlineRule = Callable[[StateInline, bool], bool]
 
+MAX_NESTING = 20
+"""How deep containers nest before markdown-it stops parsing inside them (CommonMark
+preset's own limit, set here so that the segmenter can say where text is left out)."""
+
 _OFFSET = "_i18n_offset"
 
 
@@ -173,7 +177,7 @@ def markdown_syntax() -> MarkdownIt:
     """A new MarkdownIt with the syntax we support: CommonMark + GFM tables, strikethrough,
     footnotes, front matter, dollar math.  Extraction and rendering both start from it."""
     md = (
-        MarkdownIt("commonmark", {"html": True})
+        MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
         .enable(["table", "strikethrough"])
         .use(front_matter_plugin)
         .use(footnote_plugin)

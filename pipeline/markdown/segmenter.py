@@ -30,7 +30,7 @@ from ..core.config import DEFAULT_FRONT_MATTER_KEYS
 from ..core.document import Document, Segment, line_starts
 from .front_matter import front_matter_segments
 from .line_joins import join_lines
-from .parser import TABLE_ROWS, definitions_of, parse_blocks, walk_inline
+from .parser import MAX_NESTING, TABLE_ROWS, definitions_of, parse_blocks, walk_inline
 
 _COMMAND = re.compile(r"^<!--\s*i18n:\s*(skip-start|skip-end|skip|context|note)\b\s*(.*?)\s*-->\s*$",
                       re.S)
@@ -69,6 +69,7 @@ def segment_document(text: str, path: str,
     starts = line_starts(text)
     commands = _read_commands(tokens, len(starts))
     segments: list[Segment] = []
+    omissions: list[tuple[int, str]] = []
     containers: list[tuple[int, str]] = []  # (level, kind) of the open containers
     for index, token in enumerate(tokens):
         if token.type in _CONTAINERS:
@@ -88,10 +89,14 @@ def segment_document(text: str, path: str,
                 continue  # cells are cut from their row, below
             after_item = tokens[index - 2].type == "list_item_open" if index >= 2 else False
             segment = _block_segment(text, starts, token, parent, kind, env, after_item)
-            if segment:
+            if isinstance(segment, Segment):
                 segments.append(segment)
+            elif segment:
+                omissions.append((token.map[0] + 1, segment))
         elif token.type == "tr_open" and token.map:
-            segments += _row_segments(text, starts, tokens, index, env)
+            cells, skipped = _row_segments(text, starts, tokens, index, env)
+            segments += cells
+            omissions += [(token.map[0] + 1, reason) for reason in skipped]
         elif token.type == "html_block" and html_blocks and token.map:
             html = _html_segment(text, starts, token)
             segments += [html] if html else []
@@ -100,7 +105,27 @@ def segment_document(text: str, path: str,
     # end of the token stream, wherever its definition stands.
     return Document(path=path, text=text,
                     segments=sorted((s for s in kept if s), key=lambda s: s.start),
+                    omissions=sorted(omissions + _too_deep(text, starts, tokens)),
                     definitions=definitions_of(env))
+
+
+def _too_deep(text: str, starts: list[int], tokens: list[Token]) -> list[tuple[int, str]]:
+    """Where markdown-it stopped parsing because containers nested deeper than its limit:
+    a container opened at the last level it goes to and closed at once, with words in its
+    lines.  Everything inside it is left out (of the catalog, as of the page)."""
+    deepest = MAX_NESTING - 1
+    for token, after in zip(tokens, tokens[1:]):
+        if token.level == deepest and token.nesting == 1 and after.nesting == -1 \
+                and token.map and any(ch.isalpha() for ch in
+                                      text[starts[token.map[0]]:_line_end(starts, token.map[1],
+                                                                          len(text))]):
+            return [(token.map[0] + 1, "quotes or lists nested deeper than the parser goes: "
+                                       "this block and all it holds are left out")]
+    return []
+
+
+def _line_end(starts: list[int], line: int, size: int) -> int:
+    return starts[line] if line < len(starts) else size
 
 
 def _kind(parent: Token, containers: list[tuple[int, str]]) -> str:
@@ -116,14 +141,16 @@ def _canonical_prefix(prefix: str) -> str:
 
 
 def _block_segment(text: str, starts: list[int], token: Token, parent: Token, kind: str,
-                   env: dict[str, Any], after_item: bool) -> Segment | None:
+                   env: dict[str, Any], after_item: bool) -> Segment | str | None:
+    """The block's segment; None for a block without words; or, for one whose words are
+    left out, why."""
     content = token.content
     if not content.strip() or not _has_words(token.children or []):
         return None
     first = token.map[0] if token.map else 0
     span = _content_span(text, starts, first, content, parent)
-    if span is None:
-        return None  # content not found verbatim (tabs expanded by the parser): keep as is
+    if span is None:  # not found verbatim: kept as it is, and said why
+        return _unmatched(text, starts, token)
     start, end = span
     msgid = join_lines(content, token.children or [], env)
     if after_item and (marker := _TASK_MARKER.match(msgid)):
@@ -172,6 +199,14 @@ def _content_span(text: str, starts: list[int], first: int, content: str,
     return start, end
 
 
+def _unmatched(text: str, starts: list[int], token: Token) -> str:
+    """Why a block's text could not be cut out of the source as the parser read it."""
+    first, last = token.map if token.map else (0, 1)
+    if "\0" in text[starts[first]:_line_end(starts, last, len(text))]:
+        return "it holds a NUL character, which a PO file cannot hold"
+    return "the parser read it other than it is written (a tab it expanded)"
+
+
 def _source_line(text: str, starts: list[int], line: int) -> str:
     begin = starts[line]
     stop = starts[line + 1] - 1 if line + 1 < len(starts) else len(text)
@@ -184,20 +219,27 @@ def _has_words(children: list[Token]) -> bool:
 
 
 def _row_segments(text: str, starts: list[int], tokens: list[Token], index: int,
-                  env: dict[str, Any]) -> list[Segment]:
+                  env: dict[str, Any]) -> tuple[list[Segment], list[str]]:
+    """The cells of a table row with words in them, and why any other was left out."""
     row_map = tokens[index].map
     line = row_map[0] if row_map else 0
     bounds = env.get(TABLE_ROWS, {}).get(line)
     if bounds is None:
-        return []
+        return [], []
     cells = [t for t in tokens[index + 1:_row_end(tokens, index)] if t.type == "inline"]
-    segments = []
+    segments, skipped = [], []
     for cell, (start, end) in zip(cells, _cell_spans(text, *bounds)):
         raw = text[start:end]
-        if raw and _unescape_pipes(raw) == cell.content and _has_words(cell.children or []):
-            segments.append(Segment(start=start, end=end, line=line + 1, kind="table cell",
-                                    msgid=raw, style="cell"))
-    return segments
+        if not raw or not _has_words(cell.children or []):
+            continue
+        if _unescape_pipes(raw) != cell.content:
+            skipped.append("a table cell holds a NUL character, which a PO file cannot hold"
+                           if "\0" in raw else "a table cell the parser read other than it "
+                           "is written")
+            continue
+        segments.append(Segment(start=start, end=end, line=line + 1, kind="table cell",
+                                msgid=raw, style="cell"))
+    return segments, skipped
 
 
 def _row_end(tokens: list[Token], index: int) -> int:

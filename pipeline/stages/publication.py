@@ -49,8 +49,8 @@ def threshold(project: Project, language: str) -> float:
     value = per_language[code] if code else table.get("threshold", 0)
     if isinstance(value, bool) or not isinstance(value, (int, float)) \
             or not 0 <= value <= 100:
-        raise ConfigError(f"[publish] threshold for {language} must be 0-100", "pipeline.toml",
-                          key=key)
+        raise ConfigError(f"[{key.rpartition('.')[0]}] {key.rpartition('.')[2]} must be a number "
+                          f"from 0 to 100, not {value!r}", "pipeline.toml", key=key)
     return float(value)
 
 

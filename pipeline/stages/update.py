@@ -57,17 +57,20 @@ def _catalog_run(project: Project, languages: Sequence[str], key: str, jobs: int
 
 
 def write_template(project: Project, name: str,
-                   stamp: str) -> tuple[polib.POFile, str, list[str]]:
+                   stamp: str) -> tuple[polib.POFile, str, list[str], list[str]]:
     """Extract and write ``locales/<doc>.pot`` (only if its content changed) from the
-    document; return the template, its text and the path if written."""
+    document; return the template, its text, the path if written, and a warning for each
+    piece of source text left out of it."""
     document, key, kept_for_template = keyed_document(project, name, keep=False)
+    left_out = [f"{document.path}:{line}: text left out of the catalog: {reason}"
+                for line, reason in document.omissions]
     template = extract_catalog(document, project.config.project_name, stamp)
     path = project.template_path(name)
     kept = _text_if_written(path, kept_for_template, project.config.project_name)
     date = header_dates(kept).get("POT-Creation-Date") if kept is not None else None
     if kept is not None and date is not None:  # the POT holds what this template writes
         template.metadata["POT-Creation-Date"] = date
-        return template, kept, []
+        return template, kept, [], left_out
     # Not fsynced: a template lost to a power cut is made again by the next extract.
     written, text = write_catalog_text(path, template, stamp, "POT-Creation-Date",
                                        durable=False)
@@ -75,7 +78,7 @@ def write_template(project: Project, name: str,
     # does not serialize the template only to find it unchanged.
     keep_document(document_store(project, name), key, document,
                   [project.config.project_name, content_key(text.encode("utf-8"))])
-    return template, text, [project.shown(path)] if written else []
+    return template, text, [project.shown(path)] if written else [], left_out
 
 
 def _text_if_written(path: Path, kept: Any, project_name: str) -> str | None:
@@ -95,7 +98,7 @@ def update_document(project: Project, name: str, languages: Sequence[str]) -> Jo
     """Job: extract, then merge the POT into each language's PO (created if missing);
     with no languages, extract alone."""
     stamp = now_stamp()
-    template, template_text, written = write_template(project, name, stamp)
+    template, template_text, written, warnings = write_template(project, name, stamp)
     facts: dict[tuple[str, str], Any] = {}
     for language in languages:
         path = project.catalog_path(name, language)
@@ -119,7 +122,7 @@ def update_document(project: Project, name: str, languages: Sequence[str]) -> Jo
         facts["counts", counts_path(project, name, language)] = catalog_counts(project, catalog)
     # Each template counts for a language without its PO yet.
     facts["counts", counts_path(project, name)] = catalog_counts(project, template)
-    return JobResult(written, facts=facts)
+    return JobResult(written, warnings, facts=facts)
 
 
 def stage_files(project: Project, name: str, languages: Sequence[str]) -> list[str]:

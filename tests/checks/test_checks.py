@@ -56,8 +56,12 @@ def test_fixture_catalog(path: Path) -> None:
 @pytest.mark.parametrize("path", [p for p in CATALOGS if p.with_suffix(".expect").stat().st_size],
                          ids=lambda path: path.stem)
 def test_bad_fixture_fires_at_the_changed_entry_only(path: Path) -> None:
-    # The changed entry is the one with a translator comment; every problem points at it.
+    # The changed entry is the one with a translator comment; every problem points at it
+    # (in a header-* fixture, the header changed: at its msgid line).
     text = path.read_text(encoding="utf-8")
+    if path.stem.startswith("header-"):
+        assert {out.split(":")[1] for out in run_checks(path)} == {str(msgid_lines(text)[1])}
+        return
     changed = [e for e in polib.pofile(text) if e.tcomment]
     assert len(changed) == 1
     line = msgid_lines(text)[changed[0].linenum]
@@ -412,3 +416,24 @@ def test_a_glossary_copied_with_other_entries_works_its_terms_out_again() -> Non
     glossary = Glossary((GlossaryEntry("AIGC"),))
     assert glossary.keep_terms() == ["AIGC"]
     assert replace(glossary, entries=(GlossaryEntry("GAN"),)).keep_terms() == ["GAN"]
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("nplurals=2; plural=(n != 1);", []),
+    ("nplurals=1; plural=0;", []),
+    ("nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || "
+     "n%100>=20) ? 1 : 2);", []),
+    ("nplurals=x; plural=(n!=;", ["Plural-Forms is not 'nplurals=N; plural=EXPRESSION;'"]),
+    ("nplurals=2; plural=(n!=;", ["Plural-Forms: unexpected end of plural form"]),
+    ("nplurals=2; plural=n;", ["Plural-Forms: the expression gives forms beyond nplurals=2"]),
+    ("nplurals=2; plural=n%0;", ["Plural-Forms: "]),
+    ("nplurals=2; plural=__import__('os');", ["Plural-Forms: invalid token"]),
+])
+def test_the_plural_forms_header_is_read_as_msgfmt_reads_it(value: str,
+                                                            expected: list[str]) -> None:
+    catalog = polib.POFile()
+    catalog.metadata = {"Plural-Forms": value}
+    problems = check_catalog(catalog, CheckContext(language="en"))
+    assert len(problems) == len(expected)
+    for (entry, problem), start in zip(problems, expected):
+        assert problem.check == "plural-forms" and problem.message.startswith(start)

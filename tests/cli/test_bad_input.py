@@ -198,9 +198,12 @@ def test_unknown_language_in_config(make_project) -> None:
     ("engine = 5\n", "1: engine must be a table: [engine]"),
     ("[publish]\nthresholds = 5\n",
      "2: [publish] thresholds must be a table: [publish.thresholds]"),
-    ("[publish]\nthreshold = true\n", "2: [publish] threshold for en must be 0-100"),
+    ("[publish]\nthreshold = true\n",
+     "2: [publish] threshold must be a number from 0 to 100, not True"),
+    ('[publish]\nthreshold = "x"\n',
+     "2: [publish] threshold must be a number from 0 to 100, not 'x'"),
     ("[publish]\nthreshold = 5\n[publish.thresholds]\nen = 200\n",
-     "4: [publish] threshold for en must be 0-100"),
+     "4: [publish.thresholds] en must be a number from 0 to 100, not 200"),
     ('[publish]\nthreshold = 90\nbelow_threshold = "skipp"\n',
      "3: [publish] below_threshold must be \"draft\" or \"skip\", not 'skipp'"),
     # Every language is above 0%: the typo is reported before it would matter.
@@ -372,3 +375,27 @@ def test_a_bad_markdown_table_is_an_error_at_its_line(make_project, table: str,
                         f'languages = ["en"]\n[markdown]\n{table}\n')
     result = run(root, "extract")
     assert (result.returncode, result.stderr) == (1, f"error: {message}\n")
+
+
+@pytest.mark.parametrize("text, line, reason", [
+    ("第一段。\n\n含有\x00空字符的段落。\n", 3,
+     "it holds a NUL character, which a PO file cannot hold"),
+    ("| 甲 | 乙 |\n|---|---|\n| 含\x00 | 丙 |\n", 3,
+     "a table cell holds a NUL character, which a PO file cannot hold"),
+    ("正文。\n\n" + ">" * 10000 + " 深层引用的文字。\n", 3,
+     "quotes or lists nested deeper than the parser goes: this block and all it holds are "
+     "left out"),
+    ("".join("  " * i + f"- 第{i}层\n" for i in range(2000)), 10,
+     "quotes or lists nested deeper than the parser goes: this block and all it holds are "
+     "left out"),
+], ids=["nul-paragraph", "nul-cell", "deep-quote", "deep-list"])
+def test_text_left_out_of_the_catalog_is_said_with_its_line(make_project, text: str,
+                                                            line: int, reason: str) -> None:
+    root = make_project({"doc": text})
+    result = run(root, "extract")
+    assert result.returncode == 0
+    assert result.stderr == f"warning: source/doc.md:{line}: text left out of the catalog: " \
+                            f"{reason}\n"
+    # Copied as it is into every output all the same.
+    assert run(root, "build", "-l", "en", "--format", "md").returncode == 0
+    assert (root / "build/en/doc.md").read_text(encoding="utf-8") == text

@@ -151,3 +151,28 @@ def test_threshold_skip_and_draft(project, run) -> None:
     stats = run(root, "stats")
     assert "ja: skipped, 0.0% of entries published (threshold 50%)" in stats.stdout
     assert "en: published, 100.0% of entries published (threshold 50%)" in stats.stdout
+
+
+def test_a_nul_in_a_translation_is_never_published(project, run) -> None:
+    root = project({"标题": "Ti\x00tle"})
+    result = run(root, "check")
+    assert result.returncode == 1
+    assert result.stdout == (f"locales/en/LC_MESSAGES/doc.po:{msgid_line(root, '标题')}: "
+                             "[control-characters] control character(s) U+0000 not in the "
+                             "source\n")
+    assert run(root, "build", "-l", "en").returncode == 0
+    outputs = b"".join(p.read_bytes() for p in (root / "build").rglob("*") if p.is_file())
+    assert b"\x00" not in outputs and b"# Title" not in outputs
+
+
+def test_a_broken_plural_forms_header_is_reported(project, run) -> None:
+    root = project({})
+    path = root / "locales/en/LC_MESSAGES/doc.po"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("nplurals=2; plural=(n != 1);", "nplurals=x; plural=(n!=;"),
+                    encoding="utf-8")
+    result = run(root, "check")
+    header = text.split("\n").index('msgid ""') + 1
+    assert (result.returncode, result.stdout) == (
+        1, f"locales/en/LC_MESSAGES/doc.po:{header}: [plural-forms] Plural-Forms is not "
+           "'nplurals=N; plural=EXPRESSION;': 'nplurals=x; plural=(n!=;'\n")
