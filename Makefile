@@ -1,6 +1,7 @@
-# make                     install into .venv if needed, then extract, update and build
+# make                     install into .venv if needed, then extract, update, stats and build
 # make test                run the test suite
-# make translate LANG=ja   add or refresh a language with machine drafts [ENGINE=google]
+# make translate LANG=ja   add (to pipeline.toml) or refresh a language with machine drafts
+#                          [ENGINE=google]; without LANG, every language of pipeline.toml
 # make extract | update | build | check | stats | clean
 
 PYTHON ?= python3
@@ -22,9 +23,11 @@ ENGINE_OPTION := $(if $(ENGINE),--engine $(ENGINE))
 all: $(INSTALLED)
 	$(PY) -m pipeline extract
 	$(PY) -m pipeline update $(LANG_OPTION)
+	$(PY) -m pipeline stats $(LANG_OPTION)
 	$(PY) -m pipeline build $(LANG_OPTION)
 
 $(INSTALLED): pyproject.toml
+	@echo "installing the pipeline and its libraries into $(VENV)/ (once, about a minute)..."
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
@@ -39,7 +42,6 @@ build: $(INSTALLED)
 	$(PY) -m pipeline build $(LANG_OPTION)
 
 translate: $(INSTALLED)
-	@test -n "$(LANG_OPTION)" || { echo "usage: make translate LANG=xx [ENGINE=google]" >&2; exit 2; }
 	$(PY) -m pipeline translate $(LANG_OPTION) $(ENGINE_OPTION)
 
 check: $(INSTALLED)

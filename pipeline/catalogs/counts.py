@@ -60,6 +60,9 @@ class CatalogStats:
     """A tally per state, in :data:`STATES` order."""
     failing: Tally = field(default_factory=Tally)
     """Entries that fail an error-level check (not published)."""
+    published: Tally = field(default_factory=Tally)
+    """Entries whose text a build publishes (by
+    :func:`pipeline.stages.publication.published_entries`: the one definition)."""
 
     @property
     def total(self) -> Tally:
@@ -67,18 +70,18 @@ class CatalogStats:
         return Tally(sum(t.entries for t in self.states.values()),
                      sum(t.words for t in self.states.values()))
 
-    def percent_words(self, states: Iterable[str]) -> float:
-        """Share (0-100) of the source words whose entries are in one of ``states``."""
-        total = self.total.words
-        done = sum(self.states[state].words for state in states)
-        return share(done, total)
+    @property
+    def percent_published(self) -> float:
+        """Share (0-100) of the source words whose entries a build publishes."""
+        return share(self.published.words, self.total.words)
 
 
 def catalog_stats(document: str, language: str, catalog: Iterable[polib.POEntry],
-                  failing: Callable[[polib.POEntry], bool] = lambda entry: False
+                  failing: Callable[[polib.POEntry], bool] = lambda entry: False,
+                  published: Callable[[polib.POEntry], bool] = lambda entry: False
                   ) -> CatalogStats:
     """Count the live entries of ``catalog``; ``failing`` tells whether an entry fails an
-    error-level check."""
+    error-level check, ``published`` whether a build publishes it."""
     stats = CatalogStats(document, language)
     for entry in catalog:
         if entry.obsolete:
@@ -87,4 +90,6 @@ def catalog_stats(document: str, language: str, catalog: Iterable[polib.POEntry]
         stats.states[entry_state(entry).value].add(words)
         if failing(entry):
             stats.failing.add(words)
+        if published(entry):
+            stats.published.add(words)
     return stats

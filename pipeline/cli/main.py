@@ -9,13 +9,14 @@ it runs: a no-op ``extract`` does not pay for checks, pages or engines.
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from ..core.errors import FileSystemError, PipelineError, UsageError
-from ..core.project import Project, open_project
+from ..core.project import Project, find_root, open_project
 from ..core.run_lock import writer_lock
 from ..stages.runner import placed
 from . import build, check, extract, stats, translate, update
@@ -36,8 +37,10 @@ def make_parser() -> argparse.ArgumentParser:
     """The argument parser with one sub-command per entry of :data:`COMMANDS`."""
     parser = argparse.ArgumentParser(prog="python -m pipeline",
                                      description="Chinese Markdown ⇄ gettext publishing pipeline")
-    parser.add_argument("--root", type=Path, default=Path("."),
-                        help="project folder with source/, locales/, pipeline.toml (default: .)")
+    parser.add_argument("--root", type=Path, default=None,
+                        help="project folder with source/, locales/, pipeline.toml (default: "
+                             "the nearest folder upward from here that has pipeline.toml, "
+                             "else .)")
     parser.add_argument("--debug", action="store_true", help="run the jobs one after another in this process and show tracebacks")
     parser.add_argument("-j", "--jobs", type=positive_int, default=None,
                         help="parallel processes (default: one per core)")
@@ -89,9 +92,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(args: argparse.Namespace) -> int:
-    root = args.root.resolve()
+    root = args.root.resolve() if args.root is not None else find_root(Path.cwd())
     try:
         return _run(COMMANDS[args.command], open_project(root), args)
+    except BrokenPipeError:
+        # A reader that stopped reading (``stats --json | head``) is no error of ours: end
+        # quietly, and let no flush at exit report it again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except UsageError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

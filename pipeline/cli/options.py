@@ -39,7 +39,8 @@ def add_language_option(parser: argparse.ArgumentParser, required: bool = False)
     """``-l LANG [LANG ...]``, repeatable; codes are checked and put in gettext form."""
     parser.add_argument("-l", "--language", dest="languages", action="extend", nargs="+",
                         type=_language, required=required, metavar="LANG",
-                        help="target language(s), e.g. ja, pt-BR (default: from pipeline.toml)")
+                        help="target language(s), e.g. ja, pt-BR (default: [pipeline] "
+                             "languages in pipeline.toml)")
 
 
 def positive_int(text: str) -> int:

@@ -15,6 +15,9 @@ def echo(verb: str) -> Echo:
             print(f"{verb} {path}")
         for warning in result.warnings:
             print(f"warning: {warning}", file=sys.stderr)
+        for problem in result.withheld:
+            print(f"error: {problem} (not published: the page keeps the source text)",
+                  file=sys.stderr)
     return show
 
 

@@ -20,19 +20,18 @@ def stats(project: Project, languages: Sequence[str], as_json: bool = False) -> 
     """Print the statistics of ``languages`` and write ``build/status.html``."""
     # checks, markdown-it and jinja2: only when this command runs.
     from ..publish.status_report import STATUS_PAGE, stats_json, stats_table, status_page
-    from ..stages.status import gather, language_statuses, published_states
+    from ..stages.status import gather, language_statuses
 
     rows = gather(project, languages)
-    statuses = language_statuses(project, languages)
-    done = published_states(project)
+    statuses = language_statuses(project, rows, languages)
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     page = project.build_path(STATUS_PAGE)
-    write_atomic(page, status_page(project.config.project_name, rows, statuses, done,
+    write_atomic(page, status_page(project.config.project_name, rows, statuses,
                                    stamp).encode("utf-8"), durable=False)  # an output
     if as_json:
-        print(json.dumps(stats_json(rows, statuses, done), ensure_ascii=False, indent=2))
+        print(json.dumps(stats_json(rows, statuses), ensure_ascii=False, indent=2))
     else:
-        print(stats_table(rows, statuses, done))
+        print(stats_table(rows, statuses))
         print(f"wrote {project.shown(page)}")
     return 0
 

@@ -12,6 +12,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from ..core.config import CONFIG_NAME, register_languages
 from ..core.project import Project
 from ..mt.engines import ENGINES, NO_ENGINE, Engine, open_engine
 from ..mt.settings import engine_settings
@@ -23,6 +24,12 @@ if TYPE_CHECKING:
     from ..mt.translate_language import Plan, Summary
 
 _SHOWN_FAILURES = 10
+OFFLINE_HINT = """\
+hint: the engine cannot be reached (no network?).  What works offline:
+  --engine none       make the catalogs for human translators (any PO editor)
+  --engine llm        a language model served on this machine, e.g. Ollama
+                      (--engine-url http://127.0.0.1:11434/v1, $LLM_MODEL)
+  --engine pseudo     a pseudo-translation, to preview length and layout"""
 
 
 def print_plan(plan: Plan) -> None:
@@ -55,6 +62,8 @@ def print_summary(summary: Summary) -> int:
               "(see the 'machine translation failed' comments)", file=sys.stderr)
     if summary.gave_up:
         print(f"error: engine {summary.engine}: {summary.gave_up}", file=sys.stderr)
+        if summary.unreachable:
+            print(OFFLINE_HINT, file=sys.stderr)
         return 1
     if tally.failures and not tally.accepted:  # asked, and nothing came of it
         print(f"error: engine {summary.engine}: no reply was usable ({tally.failures} "
@@ -71,7 +80,7 @@ def run(project: Project, args: argparse.Namespace) -> int:
 
     languages = chosen_languages(project, args.languages)
     settings = engine_settings(project.config.extra.get("engine", {}), args.engine,
-                               args.engine_url, args.engine_jobs)
+                               args.engine_url, args.requests)
     engines: dict[str, Engine] = {}
     if settings.name != NO_ENGINE:
         engines = {language: open_engine(settings, project.config.source_language, language,
@@ -83,7 +92,15 @@ def run(project: Project, args: argparse.Namespace) -> int:
             print(f"notice: {route.variable} goes to {route.host}, named by {route.named_by} "
                   "(--engine-url chooses the host on the command line)", file=sys.stderr)
     status = update(project, languages, args.jobs, args.debug)
-    if status or not engines:
+    if status:
+        return status
+    if args.register and not args.dry_run:
+        added = register_languages(project.root, languages)
+        if added:
+            print(f"added {', '.join(added)} to [pipeline] languages in {CONFIG_NAME} "
+                  "(the index and every page's language switcher list it; --no-register "
+                  "leaves the file alone)")
+    if not engines:
         return status
     if args.dry_run:
         from ..mt.translate_language import plan_language
@@ -103,15 +120,20 @@ def run(project: Project, args: argparse.Namespace) -> int:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """The options of ``translate``."""
-    add_language_option(parser, required=True)
+    add_language_option(parser)
     parser.add_argument("--engine", choices=[*ENGINES, NO_ENGINE], default=None,
                         help="machine translation engine (default: [engine] name, else "
                              "google); 'none' only extracts and updates")
     parser.add_argument("--engine-url", metavar="URL", default=None,
                         help="service URL for libre, deepl or llm (an OpenAI-compatible "
                              "/v1 endpoint)")
-    parser.add_argument("--jobs", dest="engine_jobs", type=positive_int, default=None,
-                        metavar="N", help="requests in flight at once (default: per engine)")
+    parser.add_argument("--requests", "--jobs", dest="requests", type=positive_int,
+                        default=None, metavar="N",
+                        help="requests in flight at once (default: per engine; -j before "
+                             "the command counts processes)")
+    parser.add_argument("--no-register", dest="register", action="store_false",
+                        help="do not add a new language to [pipeline] languages in "
+                             "pipeline.toml")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress line")
     parser.add_argument("--dry-run", action="store_true",
                         help="update the catalogs, then say what would be sent and where "

@@ -6,9 +6,11 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .atomic_files import write_atomic
 from .errors import ConfigError
 from .text_files import read_text
 
@@ -153,3 +155,29 @@ def config_line(root: Path, key: str) -> int | None:
 def _dotted(name: str) -> str:
     """A TOML key or table name as plain dotted parts: ``a . "b"`` is ``a.b``."""
     return ".".join(part.strip().strip("\"'") for part in name.split("."))
+
+
+def register_languages(root: Path, codes: Sequence[str]) -> list[str]:
+    """Add ``codes`` to ``[pipeline] languages`` in ``root/pipeline.toml``, keeping the
+    file's comments, order and layout (tomlkit edits the document it read); the codes
+    added.  A file without the key lists the defaults first, so that nothing else changes;
+    a project without the file gets one."""
+    import tomlkit  # only when a language is added
+
+    path = root / CONFIG_NAME
+    text = read_text(path, CONFIG_NAME, ConfigError) if path.exists() else ""
+    document = tomlkit.parse(text)
+    table = document.get("pipeline")
+    if table is None:
+        table = tomlkit.table()
+        document.add("pipeline", table)
+    current = list(table.get("languages", Config.languages))
+    added = [code for code in dict.fromkeys(codes) if code not in current]
+    if not added:
+        return []
+    if "languages" in table:
+        table["languages"].extend(added)
+    else:
+        table["languages"] = [*current, *added]
+    write_atomic(path, tomlkit.dumps(document).encode("utf-8"))
+    return added

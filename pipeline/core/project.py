@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .config import Config, load_config
+from .config import CONFIG_NAME, Config, load_config
 from .errors import ConfigError, OutsideProject
 
 
@@ -178,6 +178,15 @@ def files_by_suffix(folder: Path, suffixes: Sequence[str]) -> dict[str, list[str
 
     visit(str(folder), "")
     return found
+
+
+def find_root(start: Path) -> Path:
+    """The project ``start`` is in: the nearest folder from ``start`` upward that holds
+    ``pipeline.toml`` (as git finds ``.git``), else ``start`` itself."""
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    return start
 
 
 def _within(real: str, root: str) -> bool:

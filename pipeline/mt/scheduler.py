@@ -68,6 +68,8 @@ class EngineGate:
         self.strikes = 0
         self.failures = 0
         self.reason: str | None = None
+        self.unreachable = False
+        """Left alone because requests failed to reach it (not because it refused)."""
 
     def check(self) -> None:
         """Raise EngineGaveUp once the engine is left alone."""
@@ -101,8 +103,10 @@ class EngineGate:
             self.failures += 1
             failures = self.failures
         if failures >= self.settings.give_up_after:
-            what = "refused" if isinstance(error, Refused) else "unavailable"
-            self.close(f"{what} ({error.message}): left alone for the rest of this run")
+            refused = isinstance(error, Refused)
+            self.unreachable = not refused
+            self.close(f"{'refused' if refused else 'unavailable'} ({error.message}): left "
+                       "alone for the rest of this run")
 
     def pause(self, seconds: float) -> None:
         """Wait before a retry; cut short (EngineGaveUp) when the run stops."""

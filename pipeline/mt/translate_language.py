@@ -39,6 +39,8 @@ class Summary:
     failures: list[str] = field(default_factory=list)
     gave_up: str | None = None
     """Why the engine was left alone before the end, if it was."""
+    unreachable: bool = False
+    """Whether it was left alone because it could not be reached (no network?)."""
 
 
 def _punctuated(text: str, language: str) -> str:
@@ -156,6 +158,7 @@ def translate_language(project: Project, language: str, engine: Engine,
         cache.close()
     tally.requests = scheduler.gate.requests
     summary.gave_up = scheduler.gate.reason
+    summary.unreachable = scheduler.gate.unreachable
     summary.drafts, summary.written, summary.failures = (writer.drafts, writer.written,
                                                          writer.failures)
     return summary

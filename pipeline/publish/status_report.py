@@ -42,29 +42,30 @@ def _segments(row: CatalogStats) -> list[dict[str, Any]]:
 
 
 def status_page(project_name: str, rows: Sequence[CatalogStats],
-                statuses: Sequence[LanguageStatus], done: Sequence[str], generated: str) -> str:
+                statuses: Sequence[LanguageStatus], generated: str) -> str:
     """The HTML status page: a progress bar per document and language."""
     documents: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         documents.setdefault(row.document, []).append({
             "language": row.language, "segments": _segments(row),
             "failing": row.failing.entries, "total": row.total,
-            "percent": row.percent_words(done)})
+            "percent": row.percent_published})
     return render_template(
         STATUS_PAGE, project=project_name, documents=documents, statuses=statuses, states=STATES,
         generated=generated)
 
 
 def stats_json(rows: Sequence[CatalogStats], statuses: Sequence[LanguageStatus],
-               done: Sequence[str]) -> dict[str, Any]:
+               ) -> dict[str, Any]:
     """The numbers as plain data: one object per document and language, one per language."""
     def tally(entries: int, words: int) -> dict[str, int]:
         return {"entries": entries, "words": words}
     documents = [{"document": row.document, "language": row.language,
                   **{state_key(s): tally(t.entries, t.words) for s, t in row.states.items()},
                   "failing": tally(row.failing.entries, row.failing.words),
+                  "published": tally(row.published.entries, row.published.words),
                   "total": tally(row.total.entries, row.total.words),
-                  "percent_words_published": round(row.percent_words(done), 1)}
+                  "percent_words_published": round(row.percent_published, 1)}
                  for row in rows]
     languages = [{"language": s.language, "publication": s.publication,
                   "percent_published": round(s.percent, 1), "threshold": s.threshold}
@@ -78,13 +79,13 @@ def _bar(percent: float) -> str:
 
 
 def stats_table(rows: Sequence[CatalogStats], statuses: Sequence[LanguageStatus],
-                done: Sequence[str]) -> str:
+                ) -> str:
     """A plain-text table: entries (words) per state, failing checks and a progress bar."""
     header = ["document", "lang", *STATES, "failing", "published words"]
     lines = [header]
     for row in rows:
         cells = [f"{t.entries} ({t.words} w)" for t in (*row.states.values(), row.failing)]
-        percent = row.percent_words(done)
+        percent = row.percent_published
         lines.append([row.document, row.language, *cells, f"{_bar(percent)} {percent:5.1f}%"])
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     text = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip()

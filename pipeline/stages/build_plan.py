@@ -35,7 +35,7 @@ def make_site(project: Project, languages: Sequence[str], drafts: Sequence[str] 
 
 
 def publishing_site(project: Project, languages: Sequence[str],
-                    states: Mapping[str, tuple[Publication, float]],
+                    states: Mapping[str, tuple[Publication, float | None]],
                     formats: Sequence[str] = BUILD_FORMATS) -> Site:
     """The site a build links together: the configured languages and ``languages`` (those
     built now), except languages withheld below their threshold (``states``: the

@@ -1,4 +1,10 @@
-"""How complete a language is, and whether it is published, marked draft or withheld.
+"""What a build publishes, how complete a language is, and whether it is published, marked
+draft or withheld.
+
+One definition of "published" serves the build, the thresholds, ``stats``, the status
+page and the index (:func:`published_entries`): an entry is published when a build would
+use its text (a reviewed translation, or a machine draft where drafts are published) and
+no error-level check keeps it out.
 
 ``pipeline.toml``::
 
@@ -12,11 +18,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 from enum import Enum
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import polib
 
@@ -24,9 +31,15 @@ from ..cache.document_records import code_digest
 from ..cache.stat_memo import StatMemo
 from ..catalogs.counts import share
 from ..catalogs.po_files import read_catalog
-from ..core.entry_state import published_text
+from ..catalogs.glossary import GLOSSARY_NAME
+from ..core.document import MessageKey
+from ..core.entry_state import entry_key, published_text
 from ..core.errors import ConfigError
 from ..core.project import Project
+
+
+if TYPE_CHECKING:
+    from ..checks import CheckContext, Problem
 
 
 class Publication(str, Enum):
@@ -54,23 +67,54 @@ def threshold(project: Project, language: str) -> float:
     return float(value)
 
 
-def published_counts(catalog: polib.POFile, machine_drafts: bool) -> tuple[int, int]:
-    """(live entries, entries whose text a build would publish) of one catalog."""
-    live = [entry for entry in catalog if not entry.obsolete]
-    return len(live), sum(published_text(e, machine_drafts) is not None for e in live)
+@dataclass
+class Published:
+    """What a build publishes of one catalog."""
+
+    texts: dict[MessageKey, str] = field(default_factory=dict)
+    """The published msgstr of each message."""
+    refused: list[tuple[polib.POEntry, list[Problem]]] = field(default_factory=list)
+    """Entries whose text would be published but for their error-level problems."""
+    live: int = 0
+    """Live entries of the catalog."""
+
+
+def published_entries(catalog: polib.POFile, checks: CheckContext, machine_drafts: bool,
+                      wanted: Collection[MessageKey] | None = None) -> Published:
+    """The entries of ``catalog`` (those of ``wanted`` messages, if given) whose text a
+    build publishes: a reviewed translation, or a machine draft where ``machine_drafts``,
+    that no error-level check keeps out."""
+    from ..checks import ERROR, check_entry  # markdown-it: only where entries are checked
+
+    published = Published()
+    for entry in catalog:
+        if entry.obsolete:
+            continue
+        published.live += 1
+        key = entry_key(entry)
+        text = published_text(entry, machine_drafts)
+        if text is None or (wanted is not None and key not in wanted):
+            continue
+        errors = [problem for problem in check_entry(entry, checks) if problem.level == ERROR]
+        if errors:
+            published.refused.append((entry, errors))
+        else:
+            published.texts[key] = text
+    return published
 
 
 def document_counts(project: Project, name: str, language: str,
                     memo: StatMemo) -> tuple[int, int]:
-    """:func:`published_counts` of a document's catalog for ``language``; without a PO yet,
-    the template's entries all count as untranslated."""
+    """(live entries, published entries) of a document's catalog for ``language``
+    (:func:`published_entries`); without a PO yet, the template's entries all count as
+    untranslated."""
     # Strings and one stat per file: the index and the thresholds ask for every document.
     for path in (counts_path(project, name, language), counts_path(project, name)):
         try:
             info = os.stat(path)
         except OSError:
             continue
-        total, done = memo.get("counts", path, partial(_counts, project, path),
+        total, done = memo.get("counts", path, partial(_counts, project, name, language, path),
                                salt=memo_salt(project, "counts"), info=info, valid=_counts_ok)
         return total, done
     return 0, 0
@@ -86,15 +130,24 @@ def counts_path(project: Project, name: str, language: str | None = None) -> str
     return project.catalog_file(name, language) if language else project.template_file(name)
 
 
-def catalog_counts(project: Project, catalog: polib.POFile) -> list[int]:
-    """:func:`published_counts` of a catalog under the project's settings, as memoized."""
-    return list(published_counts(catalog, project.config.publish_machine_drafts))
+def template_counts(template: polib.POFile) -> list[int]:
+    """The counts of a language without its catalog yet: every entry, none published."""
+    return [sum(not entry.obsolete for entry in template), 0]
 
 
 def memo_salt(project: Project, kind: str) -> object:
     """What a memoized fact depends on besides its file: the code that works it out, and
-    for counts whether machine drafts are published."""
-    return (code_digest(), project.config.publish_machine_drafts if kind == "counts" else None)
+    for counts what decides publishing: whether machine drafts are, the ``[check]``
+    levels, the glossary."""
+    if kind != "counts":
+        return (code_digest(), None)
+    try:
+        glossary = os.stat(project.locales_dir / GLOSSARY_NAME)
+        glossary_stamp: object = (glossary.st_mtime_ns, glossary.st_size)
+    except OSError:
+        glossary_stamp = None
+    return (code_digest(), project.config.publish_machine_drafts,
+            repr(project.config.extra.get("check")), glossary_stamp)
 
 
 def remember(project: Project, facts: dict[tuple[str, str], Any], memo: StatMemo) -> None:
@@ -106,8 +159,16 @@ def remember(project: Project, facts: dict[tuple[str, str], Any], memo: StatMemo
             continue  # gone since: it will be worked out when it is there
 
 
-def _counts(project: Project, path: str) -> list[int]:
-    return catalog_counts(project, read_catalog(project.confined(path), project.shown(Path(path))))
+def _counts(project: Project, name: str, language: str, path: str) -> list[int]:
+    catalog = read_catalog(project.confined(path), project.shown(Path(path)))
+    if path == counts_path(project, name):  # the template: nothing translated yet
+        return template_counts(catalog)
+    from ..catalogs.sources import load_document
+    from ..checks import project_checks
+
+    checks = project_checks(project, load_document(project, name), name, language, {})
+    published = published_entries(catalog, checks, project.config.publish_machine_drafts)
+    return [published.live, len(published.texts)]
 
 
 def open_memo(project: Project) -> StatMemo:
@@ -117,15 +178,19 @@ def open_memo(project: Project) -> StatMemo:
 
 
 def publications(project: Project, languages: Sequence[str],
-                 memo: StatMemo) -> dict[str, tuple[Publication, float]]:
-    """Whether each language is published, draft or skipped, and its completion percent."""
-    action = _below_threshold(project)  # checked even when every language is above
+                 memo: StatMemo) -> dict[str, tuple[Publication, float | None]]:
+    """Whether each language is published, draft or skipped, and its completion percent
+    (None where the threshold is 0: every language meets it, and counting what a build
+    publishes takes the checks of every entry)."""
+    action = below_threshold(project)  # checked even when every language is above
     names = project.document_names()
     return {language: _publication(project, language, names, memo, action)
             for language in dict.fromkeys(languages)}
 
 
-def _below_threshold(project: Project) -> str:
+def below_threshold(project: Project) -> str:
+    """What ``[publish] below_threshold`` says to do with a language below its threshold:
+    ``draft`` (built and marked) or ``skip``."""
     action = project.config.extra.get("publish", {}).get("below_threshold", "draft")
     if action not in ("draft", "skip"):
         raise ConfigError(f"[publish] below_threshold must be \"draft\" or \"skip\", "
@@ -134,10 +199,17 @@ def _below_threshold(project: Project) -> str:
 
 
 def _publication(project: Project, language: str, names: Sequence[str],
-                 memo: StatMemo, action: str) -> tuple[Publication, float]:
+                 memo: StatMemo, action: str) -> tuple[Publication, float | None]:
+    if threshold(project, language) == 0:
+        return Publication.PUBLISHED, None
     counts = [document_counts(project, name, language, memo) for name in names]
-    total, done = sum(c[0] for c in counts), sum(c[1] for c in counts)
-    percent = share(done, total)
+    percent = share(sum(c[1] for c in counts), sum(c[0] for c in counts))
+    return publication_of(project, language, percent, action), percent
+
+
+def publication_of(project: Project, language: str, percent: float,
+                   action: str) -> Publication:
+    """What a build does with ``language`` when ``percent`` of its entries are published."""
     if percent >= threshold(project, language):
-        return Publication.PUBLISHED, percent
-    return (Publication.SKIPPED if action == "skip" else Publication.DRAFT), percent
+        return Publication.PUBLISHED
+    return Publication.SKIPPED if action == "skip" else Publication.DRAFT

@@ -35,6 +35,9 @@ class JobResult:
     """Paths written, as shown to the user."""
     warnings: list[str] = field(default_factory=list)
     """Problems that did not stop the job, as ``path:line: message``."""
+    withheld: list[str] = field(default_factory=list)
+    """Error-level problems of translations the job did not publish, as ``check`` prints
+    them (``path:line: [check] message``): errors, as ``check`` calls them."""
     facts: dict[tuple[str, str], Any] = field(default_factory=dict)
     """Facts about files the job holds in memory, by (memo kind, file path): completion
     counts of the catalogs it wrote, the title of the source it parsed.  The main process

@@ -6,19 +6,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..catalogs.counts import CatalogStats, catalog_stats
+from ..catalogs.counts import CatalogStats, catalog_stats, share
+from ..core.entry_state import entry_key
 from ..catalogs.po_files import read_catalog
 from ..catalogs.sources import load_document
 from ..checks import check_entry, has_error, project_checks
 from ..checks.inline_facts import FactsCache
 from ..core.project import Project
 from ..publish.status_report import LanguageStatus
-from .publication import open_memo, publications, threshold
+from .publication import below_threshold, publication_of, published_entries, threshold
 
 
 def gather(project: Project, languages: Sequence[str]) -> list[CatalogStats]:
     """The counts of every document in every language; a language without a PO yet counts
-    the template's entries, all untranslated."""
+    the template's entries, all untranslated.  Published is what a build publishes
+    (:func:`pipeline.stages.publication.published_entries`)."""
     rows = []
     for name, catalogs in project.catalogs_of_documents(languages, templates=True):
         document = load_document(project, name)
@@ -26,21 +28,25 @@ def gather(project: Project, languages: Sequence[str]) -> list[CatalogStats]:
         for language, path in catalogs:
             catalog = read_catalog(path, project.shown(path))
             context = project_checks(project, document, name, language, facts_cache)
+            texts = published_entries(catalog, context,
+                                      project.config.publish_machine_drafts).texts
             rows.append(catalog_stats(name, language, catalog,
-                                      lambda entry: has_error(check_entry(entry, context))))
+                                      lambda entry: has_error(check_entry(entry, context)),
+                                      lambda entry: entry_key(entry) in texts))
     return rows
 
 
-def published_states(project: Project) -> tuple[str, ...]:
-    """The states whose text a build publishes."""
-    drafts = ("machine draft",) if project.config.publish_machine_drafts else ()
-    return ("translated", *drafts)
-
-
-def language_statuses(project: Project, languages: Sequence[str]) -> list[LanguageStatus]:
-    """The publication of every language, from ``[publish]`` in pipeline.toml."""
-    memo = open_memo(project)
-    states = publications(project, languages, memo)
-    memo.save()
-    return [LanguageStatus(language, state.value, percent, threshold(project, language))
-            for language, (state, percent) in states.items()]
+def language_statuses(project: Project, rows: Sequence[CatalogStats],
+                      languages: Sequence[str]) -> list[LanguageStatus]:
+    """Where each language stands with its ``[publish]`` threshold: the share of entries
+    published over every document (``rows``, from :func:`gather`), as the build reckons."""
+    action = below_threshold(project)
+    statuses = []
+    for language in dict.fromkeys(languages):
+        counted = [row for row in rows if row.language == language]
+        percent = share(sum(row.published.entries for row in counted),
+                        sum(row.total.entries for row in counted))
+        state = publication_of(project, language, percent, action)
+        statuses.append(LanguageStatus(language, state.value, percent,
+                                       threshold(project, language)))
+    return statuses

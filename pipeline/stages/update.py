@@ -24,7 +24,7 @@ from ..catalogs.po_files import cached_catalog, header_dates, serialize_copy, wr
 from ..catalogs.sources import keyed_document
 from ..core.atomic_files import TEMPORARY_SUFFIX, left_by_dead_process, write_atomic
 from ..core.project import Project, files_by_suffix
-from .publication import catalog_counts, counts_path, open_memo, remember
+from .publication import counts_path, open_memo, remember, template_counts
 from .runner import Echo, JobResult, Report, run_documents
 
 
@@ -119,9 +119,10 @@ def update_document(project: Project, name: str, languages: Sequence[str]) -> Jo
         if changed:
             written.append(project.shown(path))
         remember_catalog(catalog_store(project, name, language), text, catalog)
-        facts["counts", counts_path(project, name, language)] = catalog_counts(project, catalog)
+        # No counts of a catalog: what a build publishes of it takes the checks (the build
+        # and the memo's reader work it out).
     # Each template counts for a language without its PO yet.
-    facts["counts", counts_path(project, name)] = catalog_counts(project, template)
+    facts["counts", counts_path(project, name)] = template_counts(template)
     return JobResult(written, warnings, facts=facts)
 
 

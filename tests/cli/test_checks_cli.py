@@ -125,8 +125,10 @@ def test_build_withholds_a_failing_translation(project, run) -> None:
     result = run(root, "build", "-l", "en")
     assert result.returncode == 0, result.stderr
     line = msgid_line(root, "正文包含`GAN`代码。")
-    assert (f"warning: locales/en/LC_MESSAGES/doc.po:{line}: [code-spans] code span `GAN` "
-            "missing") in result.stderr.splitlines()
+    # As check calls it: an error, and the build says what it did about it.
+    assert (f"error: locales/en/LC_MESSAGES/doc.po:{line}: [code-spans] code span `GAN` "
+            "missing (not published: the page keeps the source text)") \
+        in result.stderr.splitlines()
     output = (root / "build/en/doc.md").read_text(encoding="utf-8")
     assert output == "# Title\n\n正文包含`GAN`代码。\n\nSecond paragraph, 2000 in all.\n"
 
@@ -145,7 +147,7 @@ def test_threshold_skip_and_draft(project, run) -> None:
     assert run(root, "update").returncode == 0  # ja: a PO with nothing translated
     result = run(root, "build")
     assert result.returncode == 0, result.stderr
-    assert "warning: ja not built: 0.0% of entries translated, below the threshold of 50%" \
+    assert "warning: ja not built: 0.0% of entries published, below the threshold of 50%" \
         in result.stderr
     assert (root / "build/en/doc.md").exists() and not (root / "build/ja/doc.md").exists()
     stats = run(root, "stats")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -304,3 +305,35 @@ def test_a_cache_that_cannot_be_written_costs_time_not_the_run(make_project, cap
     assert main(["--root", str(root), "build"]) == 0
     assert "cannot write" not in capsys.readouterr().err
     assert (root / "build/en/doc.md").read_text(encoding="utf-8") == "# 标题\n\n正文。\n"
+
+
+def test_a_command_run_from_inside_the_project_finds_it(make_project) -> None:
+    root = make_project({"sub/doc": "正文。\n"})
+    result = subprocess.run([sys.executable, "-m", "pipeline", "extract"],
+                            cwd=root / "source" / "sub",
+                            capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "wrote locales/sub/doc.pot\n"
+    assert (root / "locales/sub/doc.pot").is_file()
+    assert not (root / "source/sub/locales").exists()
+
+
+def test_output_into_a_closed_pipe_ends_quietly(make_project) -> None:
+    root = make_project({f"doc{n}": "正文。\n" for n in range(300)})  # past a pipe buffer
+    assert run(root, "update", "-l", "en").returncode == 0
+    shell = subprocess.run(["bash", "-c", f"set -o pipefail; '{sys.executable}' -m pipeline "
+                            f"--root '{root}' stats --json 2>err.txt | head -1"],
+                           cwd=root, capture_output=True, text=True, timeout=120)
+    assert shell.stdout == "{\n"
+    assert (root / "err.txt").read_text(encoding="utf-8") == ""
+    assert shell.returncode == 0
+
+
+def test_the_pipeline_command_is_installed(make_project) -> None:
+    command = Path(sys.executable).parent / "pipeline"
+    if not command.exists():
+        pytest.skip("the package is not installed in this Python's environment")
+    root = make_project({"doc": "正文。\n"})
+    result = subprocess.run([str(command), "extract"], cwd=root, capture_output=True,
+                            text=True, encoding="utf-8", timeout=120)
+    assert (result.returncode, result.stdout) == (0, "wrote locales/doc.pot\n"), result.stderr

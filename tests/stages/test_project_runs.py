@@ -44,5 +44,5 @@ def test_a_language_below_its_threshold_is_skipped_with_a_warning_first(make_pro
     update_project(project, ["en"], 1, lambda result: None)
     written, warnings, echo = _collect()
     build_project(open_project(root), ["en"], 1, echo)
-    assert warnings == ["en not built: 0.0% of entries translated, below the threshold of 50%"]
+    assert warnings == ["en not built: 0.0% of entries published, below the threshold of 50%"]
     assert not (root / "build/en").exists()

@@ -61,11 +61,12 @@ def test_counts_equal_polibs_on_catalog_files(path: Path) -> None:
 def test_counts_equal_polibs_on_every_state() -> None:
     catalog = mixed_catalog()
     assert_polib_counts(catalog)
-    stats = catalog_stats("doc", "en", catalog, failing=lambda entry: entry.msgid == "甲")
+    stats = catalog_stats("doc", "en", catalog, failing=lambda entry: entry.msgid == "甲",
+                          published=lambda entry: entry.msgid in ("甲", "乙乙"))
     assert {state: (t.entries, t.words) for state, t in stats.states.items()} == {
         "translated": (1, 1), "machine draft": (1, 2), "stale": (2, 4), "untranslated": (1, 1)}
     assert (stats.failing.entries, stats.failing.words) == (1, 1)
-    assert stats.percent_words(["translated", "machine draft"]) == 37.5
+    assert (stats.published.entries, stats.percent_published) == (2, 37.5)
 
 
 @pytest.fixture
@@ -93,8 +94,11 @@ def test_stats_json_matches_polib(stats_project: Path, capsys: pytest.CaptureFix
     assert en["failing"] == {"entries": 1, "words": source_words("正文包含`GAN`代码。")}
     # no PO for ja yet: the template's entries, all untranslated
     assert ja["untranslated"]["entries"] == ja["total"]["entries"] == 3
+    # Two of three entries translated, one of them failing a check: the build publishes one.
+    assert en["published"] == {"entries": 1, "words": source_words("标题")}
+    assert en["percent_words_published"] == round(100 * 2 / en["total"]["words"], 1)
     assert data["languages"] == [
-        {"language": "en", "publication": "draft", "percent_published": 66.7, "threshold": 90.0},
+        {"language": "en", "publication": "draft", "percent_published": 33.3, "threshold": 90.0},
         {"language": "ja", "publication": "published", "percent_published": 0.0,
          "threshold": 0.0}]
     assert (stats_project / "build/status.html").exists()
@@ -107,7 +111,7 @@ def test_stats_table(stats_project: Path, capsys: pytest.CaptureFixture[str]) ->
     assert lines[0].split("  ")[0:2] == ["document", "lang"]
     assert all(state in lines[0] for state in STATES)
     assert lines[1].split()[:4] == ["doc", "en", "2", "(9"]
-    assert lines[-2] == "en: draft, 66.7% of entries published (threshold 90%)"
+    assert lines[-2] == "en: draft, 33.3% of entries published (threshold 90%)"
     assert lines[-1] == "wrote build/status.html"
 
 
@@ -148,7 +152,8 @@ def test_memoized_counts_are_worked_out_again_by_other_code(make_project, monkey
     counted: list[str] = []
     real = completion._counts
     monkeypatch.setattr(completion, "_counts",
-                        lambda project, path: counted.append(path) or real(project, path))
+                        lambda project, name, language, path:
+                        counted.append(path) or real(project, name, language, path))
     memo = completion.StatMemo(root / "memo.json")
     completion.document_counts(project, "doc", "en", memo)
     completion.document_counts(project, "doc", "en", memo)
