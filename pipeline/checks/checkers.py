@@ -3,12 +3,13 @@
 A check compares an entry's msgstr with its msgid (both parsed as the source parses them,
 see :mod:`.inline_facts`).  Error-level problems keep a translation out of a build; warnings
 are only printed.  Code spans, links and images have their own checks, so ``markup`` counts
-only the rest and one broken thing is reported once.
+only the rest and one broken thing is reported once, and a message names each missing or
+added thing once, with how often.  The header's checks are in :mod:`.header`; an entry's
+``ignore-<name>`` flags (:mod:`.flags`) are checked here too, as ``flags``.
 """
 
 from __future__ import annotations
 
-import gettext
 import re
 import unicodedata
 from collections import Counter
@@ -18,23 +19,35 @@ import polib
 
 from ..core.scripts import cjk_runs, is_full_width, usual_length
 from .context import BLOCK_STYLES, CheckContext
+from .flags import IGNORE, closest_flag, ignore_flags, unknown_exemptions
+from .header import HeaderCheck, plural_forms_valid
 from .inline_facts import block_kinds
 from .numbers import missing_numbers
 from .problem import ERROR, WARNING, Finding
 from .terms import contains_term, find_terms, remove_terms
 
 Check = Callable[[polib.POEntry, CheckContext], Iterable[Finding]]
-HeaderCheck = Callable[[polib.POFile, CheckContext], Iterable[Finding]]
 
 _LENGTH_FACTOR = 3.0
 """How far from the usual ratio a length may be before it is worth a look."""
 _LENGTH_FROM = 10
 """Source texts shorter than this (characters of prose) are too short to judge by length."""
+_RUNS_SHOWN = 5
+"""Distinct runs of Chinese text a script-leak message names."""
+
+
+def _times(count: int, out_of: int = 0) -> str:
+    # One item a thing, with how often: "`ChatGPT` missing (3 times)", not three items;
+    # "(2 of 3)" when the translation kept some.
+    if out_of > count:
+        return f" ({count} of {out_of})"
+    return "" if count == 1 else " (twice)" if count == 2 else f" ({count} times)"
 
 
 def _changes(source: Counter[str], target: Counter[str], what: str) -> str:
-    missing = [f"{what}{key} missing" for key in (source - target).elements()]
-    added = [f"{what}{key} added" for key in (target - source).elements()]
+    missing = [f"{what}{key} missing{_times(n, source[key])}"
+               for key, n in (source - target).items()]
+    added = [f"{what}{key} added{_times(n)}" for key, n in (target - source).items()]
     return "; ".join(missing + added)
 
 
@@ -153,9 +166,11 @@ def no_cjk_left(entry: polib.POEntry, context: CheckContext) -> Iterator[Finding
         return
     allowed = context.glossary.keep_terms() + list(context.glossary.forced(context.language)
                                                    .values())
-    runs = cjk_runs(remove_terms(context.target(entry).prose, allowed))
+    runs = Counter(cjk_runs(remove_terms(context.target(entry).prose, allowed)))
     if runs:
-        yield Finding(ERROR, "Chinese text left: " + ", ".join(runs[:5]))
+        shown = [f"{run}{_times(n)}" for run, n in list(runs.items())[:_RUNS_SHOWN]]
+        more = f" and {len(runs) - _RUNS_SHOWN} more" if len(runs) > _RUNS_SHOWN else ""
+        yield Finding(ERROR, "Chinese text left: " + ", ".join(shown) + more)
 
 
 def no_full_width(entry: polib.POEntry, context: CheckContext) -> Iterator[Finding]:
@@ -212,33 +227,27 @@ def no_control_characters(entry: polib.POEntry, context: CheckContext) -> Iterat
         yield Finding(ERROR, f"control character(s) {shown} not in the source")
 
 
-_PLURAL_FORMS = re.compile(r"\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*")
+def flags_known(entry: polib.POEntry, context: CheckContext) -> Iterator[Finding]:
+    """Every ``ignore-*`` flag of the entry names a check of entries: a misspelt one
+    exempts nothing, and a header check is turned off in ``[check]`` only."""
+    for flag in unknown_exemptions(entry, ENTRY_CHECK_NAMES):
+        yield Finding(WARNING, _unknown_flag(flag))
 
 
-def plural_forms_valid(catalog: polib.POFile, context: CheckContext) -> Iterator[Finding]:
-    """The header's ``Plural-Forms`` is what msgfmt -c accepts: ``nplurals=N;
-    plural=EXPRESSION;``, an expression of n (read by Python's gettext) giving forms from 0
-    to N - 1."""
-    value = catalog.metadata.get("Plural-Forms")
-    if value is None:
-        return
-    match = _PLURAL_FORMS.fullmatch(value)
-    if match is None:
-        yield Finding(ERROR, f"Plural-Forms is not 'nplurals=N; plural=EXPRESSION;': {value!r}")
-        return
-    count = int(match.group(1))
-    try:
-        rule = gettext.c2py(match.group(2))
-        forms = {rule(n) for n in range(1001)}
-    except (ValueError, ZeroDivisionError, RecursionError) as error:
-        yield Finding(ERROR, f"Plural-Forms: {error}: {match.group(2)!r}")
-        return
-    if count < 1 or not all(0 <= form < count for form in forms):
-        yield Finding(ERROR, f"Plural-Forms: the expression gives forms beyond "
-                      f"nplurals={count}: {match.group(2)!r}")
+def _unknown_flag(flag: str) -> str:
+    name = flag[len(IGNORE):]
+    if name in HEADER_CHECK_NAMES:
+        return (f"flag '{flag}' turns nothing off: '{name}' checks the catalog's header "
+                f"(turn it off in pipeline.toml: [check] disabled = [\"{name}\"])")
+    close = closest_flag(flag, ENTRY_CHECK_NAMES)
+    if close:
+        return f"unknown flag '{flag}': no check is named '{name}'; did you mean '{close}'?"
+    return (f"unknown flag '{flag}': no check is named '{name}' "
+            f"(known: {', '.join(ENTRY_CHECK_NAMES)})")
 
 
 CHECKS: tuple[tuple[str, Check], ...] = (
+    ("flags", flags_known),
     ("code-spans", code_spans_kept),
     ("links", links_kept),
     ("markup", markup_kept),
@@ -261,5 +270,16 @@ HEADER_CHECKS: tuple[tuple[str, HeaderCheck], ...] = (
 )
 """The checks of a catalog's header, by the name their problems carry."""
 
-CHECK_NAMES = tuple(dict.fromkeys(name for name, _ in (*CHECKS, *HEADER_CHECKS)))
+ENTRY_CHECK_NAMES = tuple(dict.fromkeys(name for name, _ in CHECKS))
+"""The names of :data:`CHECKS`, each once: what an entry's ``ignore-*`` flags may name."""
+HEADER_CHECK_NAMES = tuple(dict.fromkeys(name for name, _ in HEADER_CHECKS))
+"""The names of :data:`HEADER_CHECKS`, each once."""
+CHECK_NAMES = tuple(dict.fromkeys((*ENTRY_CHECK_NAMES, *HEADER_CHECK_NAMES)))
 """The names of :data:`CHECKS` and :data:`HEADER_CHECKS`, each once."""
+
+
+def understood_flags() -> tuple[str, ...]:
+    """The PO flags the checks read, in table order: ``ignore-<name>`` for the name of each
+    check of entries (``#, ignore-code-spans`` turns ``code-spans`` off for that entry).
+    Header checks have none: polib keeps no flag of the header but ``fuzzy``."""
+    return ignore_flags(ENTRY_CHECK_NAMES)

@@ -5,6 +5,9 @@
     [check]
     warnings = ["numbers"]      # printed, but the translation is still published
     disabled = ["length-ratio"] # not run at all
+
+and a PO flag ``ignore-<name>`` turns one check off for the entry that carries it
+(:mod:`.flags`).
 """
 
 from __future__ import annotations
@@ -22,19 +25,22 @@ from ..core.project import Project
 from ..core.text_files import read_bytes
 from .checkers import CHECK_NAMES, CHECKS, HEADER_CHECKS
 from .context import CheckContext, document_context
+from .flags import exempted_checks
 from .inline_facts import FactsCache
 from .problem import ERROR, WARNING, Problem
 
 
 def check_entry(entry: polib.POEntry, context: CheckContext) -> list[Problem]:
     """Every problem of one entry (none for an untranslated or obsolete one), at the level
-    the project gives each check."""
+    the project gives each check; a check the entry's ``ignore-<name>`` flag names is not
+    run on it (see :mod:`.flags`)."""
     if entry.obsolete or not entry.msgstr:
         return []
+    exempted = exempted_checks(entry)
     problems = []
     for name, check in CHECKS:
         level = context.levels.get(name)
-        if level == "off":
+        if level == "off" or name in exempted:
             continue
         problems += [Problem(name, level or finding.level, finding.message)
                      for finding in check(entry, context)]

@@ -23,6 +23,11 @@ def run(project: Project, args: argparse.Namespace) -> int:
     from ..checks import ERROR, format_problem
     from ..stages.review import review_catalogs
 
+    if args.list_flags:
+        from ..checks import understood_flags
+
+        print("\n".join(understood_flags()))
+        return 0
     counts = {"error": 0, "warning": 0}
     checked = 0
     for review in review_catalogs(project, chosen_languages(project, args.languages),
@@ -49,6 +54,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_language_option(parser)
     parser.add_argument("--fix", action="store_true",
                         help="first apply safe mechanical fixes (punctuation, spacing)")
+    parser.add_argument("--list-flags", action="store_true",
+                        help="print the PO flags the checks understand (#, ignore-<check> "
+                             "turns one check off for one entry) and exit")
 
 
 COMMAND = Command("check every translation; print path:line: [check] message, exit 1 on errors",

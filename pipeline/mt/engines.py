@@ -93,7 +93,8 @@ ENGINES: dict[str, EngineSpec] = {
                       max_items=1, joined=False, cache_name=Imported("llm_engine", "cache_name"),
                       key_routes=Imported("llm_engine", "key_routes")),
     "pseudo": EngineSpec(Imported("pseudo_engine", "connect"), same_code, max_chars=100000,
-                         max_items=100, joined=False, jobs=1),
+                         max_items=100, joined=False, jobs=1,
+                         cache_name=Imported("pseudo_engine", "cache_name")),
 }
 NO_ENGINE = "none"
 """``--engine none``: extract and update only."""

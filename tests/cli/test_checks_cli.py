@@ -178,3 +178,11 @@ def test_a_broken_plural_forms_header_is_reported(project, run) -> None:
     assert (result.returncode, result.stdout) == (
         1, f"locales/en/LC_MESSAGES/doc.po:{header}: [plural-forms] Plural-Forms is not "
            "'nplurals=N; plural=EXPRESSION;': 'nplurals=x; plural=(n!=;'\n")
+
+
+def test_check_lists_the_flags_it_understands(project, run) -> None:
+    result = run(project({}), "check", "--list-flags")
+    assert result.returncode == 0
+    flags = result.stdout.split()
+    assert "ignore-code-spans" in flags and "ignore-script-leak" in flags
+    assert all(flag.startswith("ignore-") for flag in flags)
