@@ -27,9 +27,11 @@ from ..core.document import Document, Segment, well_formed
 from ..core.project import Project
 from .record_store import Store, read_value, record_database, write_value
 
-_PARSING_LIBRARIES = ("markdown_it", "mdit_py_plugins", "ruamel.yaml", "_ruamel_yaml", "polib")
+_PARSING_LIBRARIES = ("markdown_it", "mdit_py_plugins", "ruamel.yaml", "_ruamel_yaml", "polib",
+                      "linkify_it")
 """Libraries whose versions shape what the caches hold as much as our code does: segments
-(markdown-it, its plugins, ruamel.yaml and libyaml for front matter) and catalogs (polib)."""
+(markdown-it, its plugins, ruamel.yaml and libyaml for front matter), catalogs (polib) and
+pages (linkify-it finds their links): a new version makes everything again."""
 
 
 @lru_cache(maxsize=1)

@@ -36,8 +36,21 @@ class Edition:
 
     @property
     def heading_ids(self) -> list[str]:
-        """The ids given to its headings, in order."""
+        """The ids given to its headings, in order (a localized edition's own, made from
+        its text; the source edition's are the ones all editions share)."""
         return [str(t.attrGet("id")) for t in self.tokens if t.type == "heading_open"]
+
+    @property
+    def fallbacks(self) -> int:
+        """How many segments show the source text (nothing published for them); 0 when
+        not known."""
+        return sum(not item.translated for item in self.placed or ())
+
+    @property
+    def untranslated(self) -> bool:
+        """Whether it has segments and not one of them is translated: the page is the
+        original text."""
+        return bool(self.placed) and self.fallbacks == len(self.placed or ())
 
     @property
     def machine_drafts(self) -> int:

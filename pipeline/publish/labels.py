@@ -17,6 +17,8 @@ _TEXTS: dict[str, dict[str, str]] = {
                    "yet. They are marked with a dotted line.",
         "machine_segment": "Machine translation, not reviewed",
         "draft_badge": "draft",
+        "untranslated": "This page is not translated yet: you are reading the original.",
+        "partial": "Parts of this page are not translated yet and are shown in the original.",
     },
     "zh": {
         "languages": "语言",
@@ -27,6 +29,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "machine": "本页部分内容为尚未审校的机器翻译，以虚线标出。",
         "machine_segment": "机器翻译，尚未审校",
         "draft_badge": "草稿",
+        "untranslated": "本页尚未翻译，您正在阅读原文。",
+        "partial": "本页部分内容尚未翻译，以原文显示。",
     },
     "ja": {
         "languages": "言語",
@@ -37,6 +41,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "machine": "このページの一部は、まだ誰も校閲していない機械翻訳です。点線で示しています。",
         "machine_segment": "機械翻訳（未校閲）",
         "draft_badge": "下書き",
+        "untranslated": "このページはまだ翻訳されていません。原文を表示しています。",
+        "partial": "このページの一部はまだ翻訳されておらず、原文のまま表示しています。",
     },
     "zh_Hant": {
         "languages": "語言",
@@ -47,6 +53,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "machine": "本頁部分內容為尚未審校的機器翻譯，以虛線標出。",
         "machine_segment": "機器翻譯，尚未審校",
         "draft_badge": "草稿",
+        "untranslated": "本頁尚未翻譯，您正在閱讀原文。",
+        "partial": "本頁部分內容尚未翻譯，以原文顯示。",
     },
     "ko": {
         "languages": "언어",
@@ -58,6 +66,8 @@ _TEXTS: dict[str, dict[str, str]] = {
                    "있습니다.",
         "machine_segment": "기계 번역, 검토되지 않음",
         "draft_badge": "초안",
+        "untranslated": "이 페이지는 아직 번역되지 않았습니다. 원문을 보고 계십니다.",
+        "partial": "이 페이지의 일부는 아직 번역되지 않아 원문으로 표시됩니다.",
     },
     "fr": {
         "languages": "Langues",
@@ -69,6 +79,9 @@ _TEXTS: dict[str, dict[str, str]] = {
                    "personne n’a encore relues. Elles sont soulignées en pointillés.",
         "machine_segment": "Traduction automatique, non relue",
         "draft_badge": "brouillon",
+        "untranslated": "Cette page n’est pas encore traduite : vous lisez l’original.",
+        "partial": "Certaines parties de cette page ne sont pas encore traduites et sont "
+                   "affichées dans la langue originale.",
     },
     "de": {
         "languages": "Sprachen",
@@ -80,6 +93,9 @@ _TEXTS: dict[str, dict[str, str]] = {
                    "geprüft hat. Sie sind gepunktet unterstrichen.",
         "machine_segment": "Maschinelle Übersetzung, nicht geprüft",
         "draft_badge": "Entwurf",
+        "untranslated": "Diese Seite ist noch nicht übersetzt: Sie lesen das Original.",
+        "partial": "Teile dieser Seite sind noch nicht übersetzt und werden im Original "
+                   "angezeigt.",
     },
     "es": {
         "languages": "Idiomas",
@@ -91,6 +107,9 @@ _TEXTS: dict[str, dict[str, str]] = {
                    "todavía. Están marcadas con una línea de puntos.",
         "machine_segment": "Traducción automática, sin revisar",
         "draft_badge": "borrador",
+        "untranslated": "Esta página aún no está traducida: está leyendo el original.",
+        "partial": "Partes de esta página aún no están traducidas y se muestran "
+                   "en el original.",
     },
     "pt": {
         "languages": "Idiomas",
@@ -102,6 +121,9 @@ _TEXTS: dict[str, dict[str, str]] = {
                    "Estão marcadas com uma linha pontilhada.",
         "machine_segment": "Tradução automática, não revisada",
         "draft_badge": "rascunho",
+        "untranslated": "Esta página ainda não foi traduzida: você está lendo o original.",
+        "partial": "Partes desta página ainda não foram traduzidas e são mostradas "
+                   "no original.",
     },
     "ru": {
         "languages": "Языки",
@@ -113,6 +135,8 @@ _TEXTS: dict[str, dict[str, str]] = {
                    "Они подчёркнуты пунктиром.",
         "machine_segment": "Машинный перевод, не проверен",
         "draft_badge": "черновик",
+        "untranslated": "Эта страница ещё не переведена: вы читаете оригинал.",
+        "partial": "Части этой страницы ещё не переведены и показаны в оригинале.",
     },
 }
 _TRADITIONAL = {"Hant", "TW", "HK", "MO"}

@@ -2,13 +2,17 @@
 
 Everything a page shows comes from its edition: ``lang``/``dir`` and the date's wording from
 babel's data for the language, title, description and cover image from the (translated)
-front matter, the body from the decorated tokens, sanitized.
+front matter, the body from the decorated tokens, sanitized.  A page whose segments all fell
+back to the source text is the original: its ``lang`` is the source's, and a notice in the
+reader's language says so; a page with some of them says that too (those passages carry
+their own ``lang``, see :mod:`.marking`).
 """
 
 from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,31 +102,67 @@ def language_links(site: Site, name: str, origin: str, current: str) -> list[Lan
             for code in site.all_languages]
 
 
-def notices(edition: Edition, site: Site, words: Labels) -> list[Notice]:
-    """The draft notice of a language below its threshold, and the machine-draft notice."""
-    found = []
-    if edition.language in site.drafts:
-        found.append(Notice(words["draft"], bcp47(words.lang), "draft"))
-    if edition.machine_drafts:
-        found.append(Notice(words["machine"], bcp47(words.lang), "machine"))
-    return found
+NoticeRule = tuple[str, Callable[[Edition, Site], bool]]
+"""A notice's kind (its label and CSS class) and when an edition's page carries it."""
+
+
+def _draft(edition: Edition, site: Site) -> bool:
+    return edition.language in site.drafts
+
+
+def _machine(edition: Edition, site: Site) -> bool:
+    return edition.machine_drafts > 0
+
+
+def _untranslated(edition: Edition, site: Site) -> bool:
+    return edition.untranslated
+
+
+def _partial(edition: Edition, site: Site) -> bool:
+    return edition.fallbacks > 0 and not edition.untranslated
+
+
+EDITION_NOTICES: tuple[NoticeRule, ...] = (("draft", _draft), ("machine", _machine))
+"""What an edition says of itself on its page and on its bilingual page, in this order."""
+
+PAGE_NOTICES: tuple[NoticeRule, ...] = (
+    ("untranslated", _untranslated), ("draft", _draft), ("partial", _partial),
+    ("machine", _machine))
+"""A standalone page says too what it shows in the original (the bilingual page shows the
+original anyway)."""
+
+
+def notices(edition: Edition, site: Site, words: Labels,
+            rules: Sequence[NoticeRule] = EDITION_NOTICES) -> list[Notice]:
+    """The notices of ``rules`` that ``edition`` carries, in the reader's ``words``."""
+    return [Notice(words[kind], bcp47(words.lang), kind)
+            for kind, applies in rules if applies(edition, site)]
+
+
+def shown_language(edition: Edition, site: Site) -> str:
+    """The language of the text a page shows: the source's when nothing is translated."""
+    return site.source if edition.untranslated else edition.language
 
 
 def render_page(edition: Edition, name: str, site: Site) -> str:
     """The complete HTML page of ``edition`` of document ``name``."""
     language = edition.language
+    shown = shown_language(edition, site)
     origin = page_path(language, name)
     words = labels(language)
     description = edition.front_matter.get("description")
     bilingual = None if language == site.source or not site.bilingual else \
         link(origin, bilingual_path(site.source, language, name, ".html"))
     return render_template(
-        "page.html", lang=bcp47(language), dir=text_direction(language),
+        "page.html", lang=bcp47(shown), dir=text_direction(shown),
         title=page_title(edition, name),
         description=description if isinstance(description, str) else "",
         date=page_date(edition.front_matter.get("date"), language),
+        # The date is in the reader's words even where the text is the original's.
+        date_lang=bcp47(language) if shown != language else None,
         image=cover_image(edition.front_matter),
         languages=language_links(site, name, origin, language),
-        notices=notices(edition, site, words), words=words, words_lang=bcp47(words.lang),
+        notices=notices(edition, site, words, PAGE_NOTICES), words=words,
+        words_lang=bcp47(words.lang),
         bilingual=bilingual, index=link(origin, INDEX_PATH),
         body=Markup(sanitize_html(render_tokens(edition.tokens, edition.env)).strip()))

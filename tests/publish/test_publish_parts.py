@@ -38,11 +38,13 @@ def test_heading_ids_are_unique_and_ignore_markup() -> None:
     assert heading_ids(tokens) == ["标题", "标题-1", "粗-code"]
 
 
-def test_localized_headings_take_the_source_ids() -> None:
-    tokens = parse_blocks("# Title\n\n## Section\n\n## Extra\n")[0]
+def test_localized_headings_get_their_own_ids_and_keep_the_source_ids() -> None:
+    tokens = parse_blocks("# Title\n\n## 小节\n\n## Extra\n")[0]
     set_heading_ids(tokens, ["标题", "小节"], self_links=False)
     assert [t.attrGet("id") for t in tokens if t.type == "heading_open"] == \
-        ["标题", "小节", "extra"]
+        ["title", "小节", "extra"]
+    assert render_tokens(tokens, {}) == ('<h1 id="title"><span id="标题"></span>Title</h1>\n'
+                                         '<h2 id="小节">小节</h2>\n<h2 id="extra">Extra</h2>\n')
 
 
 @pytest.mark.parametrize("language,direction", [

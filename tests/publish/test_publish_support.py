@@ -9,7 +9,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
 
+import polib
+
 from pipeline.cli import main
+from pipeline.markdown.rebuild import rebuild_markdown
+from pipeline.markdown.segmenter import segment_document
+from pipeline.publish.edition import localized_edition, source_edition, source_heading_ids
+from pipeline.publish.page import render_page
+from pipeline.publish.placement import entries_by_key
+from pipeline.publish.site import Site
 
 _STYLE = re.compile(r"(<style>\n).*?(</style>)", re.S)
 
@@ -28,6 +36,32 @@ def build_case(case: Path, root: Path, languages: tuple[str, ...] = ("en",)) -> 
         encoding="utf-8")
     assert main(["--root", str(root), "build"]) == 0
     return root / "build"
+
+
+def rendered_pages(source: str, translations: dict[str, dict[str, str]],
+                   name: str = "doc", machine: frozenset[str] = frozenset()) -> dict[str, str]:
+    """The page of ``source`` (Chinese) and of each language of ``translations`` (msgid →
+    msgstr; a msgid without one keeps the source text; the languages of ``machine`` have
+    unreviewed machine drafts), rendered the way ``build`` renders them, without a build:
+    no check holds a translation back."""
+    document = segment_document(source, f"{name}.md")
+    site = Site("zh", tuple(translations))
+    original = source_edition(document, "zh", source_heading_ids(document))
+    pages = {"zh": render_page(original, name, site)}
+    for language, table in translations.items():
+        catalog = polib.POFile()
+        for segment in document.segments:
+            if segment.msgid in table:
+                catalog.append(polib.POEntry(
+                    msgid=segment.msgid, msgstr=table[segment.msgid], msgctxt=segment.context,
+                    **({"flags": ["fuzzy"], "tcomment": "machine translation: test 2026-01-01"}
+                       if language in machine else {})))
+        entries = entries_by_key(catalog)
+        text = rebuild_markdown(document, lambda s: table.get(s.msgid))
+        edition = localized_edition(document, text, entries, language, "zh",
+                                    original.heading_ids)
+        pages[language] = render_page(edition, name, site)
+    return pages
 
 
 def without_style(html: str) -> str:
