@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 _TEXTS: dict[str, dict[str, str]] = {
     "en": {
+        "status": "Translation status",
         "languages": "Languages",
         "index": "All documents",
         "bilingual": "Bilingual edition",
@@ -21,6 +22,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "partial": "Parts of this page are not translated yet and are shown in the original.",
     },
     "zh": {
+        "status": "翻译进度",
         "languages": "语言",
         "index": "全部文档",
         "bilingual": "双语版",
@@ -33,6 +35,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "partial": "本页部分内容尚未翻译，以原文显示。",
     },
     "ja": {
+        "status": "翻訳の進み具合",
         "languages": "言語",
         "index": "文書一覧",
         "bilingual": "対訳版",
@@ -45,6 +48,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "partial": "このページの一部はまだ翻訳されておらず、原文のまま表示しています。",
     },
     "zh_Hant": {
+        "status": "翻譯進度",
         "languages": "語言",
         "index": "全部文件",
         "bilingual": "雙語版",
@@ -57,6 +61,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "partial": "本頁部分內容尚未翻譯，以原文顯示。",
     },
     "ko": {
+        "status": "번역 진행 상황",
         "languages": "언어",
         "index": "모든 문서",
         "bilingual": "대역판",
@@ -70,6 +75,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "partial": "이 페이지의 일부는 아직 번역되지 않아 원문으로 표시됩니다.",
     },
     "fr": {
+        "status": "État des traductions",
         "languages": "Langues",
         "index": "Tous les documents",
         "bilingual": "Édition bilingue",
@@ -84,6 +90,7 @@ _TEXTS: dict[str, dict[str, str]] = {
                    "affichées dans la langue originale.",
     },
     "de": {
+        "status": "Stand der Übersetzungen",
         "languages": "Sprachen",
         "index": "Alle Dokumente",
         "bilingual": "Zweisprachige Ausgabe",
@@ -98,6 +105,7 @@ _TEXTS: dict[str, dict[str, str]] = {
                    "angezeigt.",
     },
     "es": {
+        "status": "Estado de las traducciones",
         "languages": "Idiomas",
         "index": "Todos los documentos",
         "bilingual": "Edición bilingüe",
@@ -112,6 +120,7 @@ _TEXTS: dict[str, dict[str, str]] = {
                    "en el original.",
     },
     "pt": {
+        "status": "Estado das traduções",
         "languages": "Idiomas",
         "index": "Todos os documentos",
         "bilingual": "Edição bilíngue",
@@ -126,6 +135,7 @@ _TEXTS: dict[str, dict[str, str]] = {
                    "no original.",
     },
     "ru": {
+        "status": "Состояние переводов",
         "languages": "Языки",
         "index": "Все документы",
         "bilingual": "Двуязычное издание",

@@ -46,6 +46,8 @@ def bilingual_path(source: str, language: str, name: str, suffix: str) -> str:
 
 
 INDEX_PATH = "index.html"
+STATUS_PAGE = "status.html"
+"""Where ``stats`` writes the status page, beside the index (which links to it)."""
 
 
 def link(origin: str, target: str) -> str:

@@ -9,8 +9,8 @@ from typing import Any
 
 from ..catalogs.counts import STATES, CatalogStats
 from .html_templates import render_template
+from .site import STATUS_PAGE
 
-STATUS_PAGE = "status.html"
 _BAR = 20  # characters of the terminal progress bar
 
 
@@ -23,6 +23,30 @@ class LanguageStatus:
     percent: float
     """Share of entries a build publishes (the measure the threshold is about)."""
     threshold: float
+
+    @property
+    def stage(self) -> str:
+        """``not started``, ``in progress`` or ``complete``."""
+        if self.percent <= 0:
+            return "not started"
+        return "complete" if self.percent >= 100 else "in progress"
+
+    @property
+    def progress(self) -> str:
+        """How far the language is, as its badge says: ``not started``, ``in progress
+        34 %`` or ``complete`` (never "published" for a language with nothing in it)."""
+        if self.stage != "in progress":
+            return self.stage
+        return f"in progress {max(1, min(99, round(self.percent)))} %"
+
+    @property
+    def built(self) -> str:
+        """What a build does with the language, in words."""
+        return _BUILT[self.publication]
+
+
+_BUILT = {"published": "built", "draft": "built, marked draft",
+          "skipped": "not built: below the threshold"}
 
 
 def state_key(state: str) -> str:

@@ -74,9 +74,11 @@ def source_title(project: Project, name: str) -> str:
     return page_title(source, name)
 
 
-def write_index(project: Project, site: Site, rows: Sequence[IndexRow]) -> list[str]:
-    """Render and write ``build/index.html`` from its rows; the paths written."""
+def write_index(project: Project, site: Site, rows: Sequence[IndexRow],
+                status: bool = False) -> list[str]:
+    """Render and write ``build/index.html`` from its rows (``status``: link the status
+    page); the paths written."""
     written: list[str] = []
-    _write(project, INDEX_PATH, render_index(rows, site, project.config.project_name)
+    _write(project, INDEX_PATH, render_index(rows, site, project.config.project_name, status)
            .encode(), written)
     return written

@@ -19,7 +19,7 @@ from ..catalogs.counts import share
 from ..catalogs.glossary import GLOSSARY_NAME
 from ..core.config import BUILD_FORMATS
 from ..core.project import Project
-from ..publish.site import INDEX_PATH, IndexRow, Site, bilingual_path, page_path
+from ..publish.site import INDEX_PATH, STATUS_PAGE, IndexRow, Site, bilingual_path, page_path
 from .publication import Publication, document_counts, memo_salt
 
 if TYPE_CHECKING:
@@ -100,13 +100,15 @@ def index_step(project: Project, site: Site, memo: StatMemo) -> list[str]:
                          salt=memo_salt(project, "title"), valid=lambda t: isinstance(t, str))
         rows.append(IndexRow(name, title, completion))
     path = project.build_path(INDEX_PATH)
+    status = project.build_path(STATUS_PAGE).is_file()  # stats wrote it: link it
     salt = hashlib.sha256(json.dumps([rows, site.key, site.source, project.config.project_name,
-                                      code_digest()], ensure_ascii=False).encode()).hexdigest()
+                                      status, code_digest()],
+                                     ensure_ascii=False).encode()).hexdigest()
     written: list[str] = []
     if not memo.holds("index", path, salt):
         from ..publish.writer import write_index  # jinja2: only when the index is written
 
-        written = write_index(project, site, rows)
+        written = write_index(project, site, rows, status)
         memo.put("index", path, None, salt)
     return written
 

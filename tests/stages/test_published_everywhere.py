@@ -50,3 +50,14 @@ def test_the_thresholds_count_what_is_published(make_project) -> None:
     assert "warning: en not built: 33.3% of entries published, below the threshold of 50%" \
         in result.stderr
     assert not (root / "build/en/doc.md").exists()
+
+
+def test_make_writes_the_status_page_and_the_index_links_it(make_project) -> None:
+    root = _project(make_project)
+    for command in (["stats"], ["build"]):  # as make runs them
+        assert run_pipeline(root, *command).returncode == 0
+    index = (root / "build/index.html").read_text(encoding="utf-8")
+    assert '<a href="status.html" lang="zh">翻译进度</a>' in index
+    (root / "build/status.html").unlink()
+    assert run_pipeline(root, "build").returncode == 0  # no dead link
+    assert "status.html" not in (root / "build/index.html").read_text(encoding="utf-8")

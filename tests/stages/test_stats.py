@@ -119,7 +119,11 @@ def test_status_page_content(stats_project: Path) -> None:
     assert main(["--root", str(stats_project), "stats"]) == 0
     page = (stats_project / "build/status.html").read_text(encoding="utf-8")
     assert "<h2>doc</h2>" in page
-    assert 'class="badge draft">draft<' in page
+    # en: 1 of 3 entries published, below its threshold of 90; ja: no catalog yet.
+    assert 'class="badge in-progress">in progress 33 %<' in page
+    assert '<td class="built draft">built, marked draft</td>' in page
+    assert 'class="badge not-started">not started<' in page
+    assert "badge published" not in page  # no language is called published for what it has
     assert "1 failing" in page
     assert "http://" not in page and "https://" not in page  # no external resources
 
