@@ -91,7 +91,7 @@ def stats_json(rows: Sequence[CatalogStats], statuses: Sequence[LanguageStatus],
                   "total": tally(row.total.entries, row.total.words),
                   "percent_words_published": round(row.percent_published, 1)}
                  for row in rows]
-    languages = [{"language": s.language, "publication": s.publication,
+    languages = [{"language": s.language, "progress": s.stage, "publication": s.publication,
                   "percent_published": round(s.percent, 1), "threshold": s.threshold}
                  for s in statuses]
     return {"documents": documents, "languages": languages}
@@ -115,6 +115,6 @@ def stats_table(rows: Sequence[CatalogStats], statuses: Sequence[LanguageStatus]
     text = ["  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip()
             for line in lines]
     for status in statuses:
-        text.append(f"{status.language}: {status.publication}, {status.percent:.1f}% of entries "
-                    f"published (threshold {status.threshold:g}%)")
+        text.append(f"{status.language}: {status.progress}, {status.percent:.1f}% of entries "
+                    f"published (threshold {status.threshold:g}%): {status.built}")
     return "\n".join(text)

@@ -151,8 +151,9 @@ def test_threshold_skip_and_draft(project, run) -> None:
         in result.stderr
     assert (root / "build/en/doc.md").exists() and not (root / "build/ja/doc.md").exists()
     stats = run(root, "stats")
-    assert "ja: skipped, 0.0% of entries published (threshold 50%)" in stats.stdout
-    assert "en: published, 100.0% of entries published (threshold 50%)" in stats.stdout
+    assert ("ja: not started, 0.0% of entries published (threshold 50%): not built: below the "
+            "threshold") in stats.stdout
+    assert "en: complete, 100.0% of entries published (threshold 50%): built" in stats.stdout
 
 
 def test_a_nul_in_a_translation_is_never_published(project, run) -> None:

@@ -98,8 +98,10 @@ def test_stats_json_matches_polib(stats_project: Path, capsys: pytest.CaptureFix
     assert en["published"] == {"entries": 1, "words": source_words("标题")}
     assert en["percent_words_published"] == round(100 * 2 / en["total"]["words"], 1)
     assert data["languages"] == [
-        {"language": "en", "publication": "draft", "percent_published": 33.3, "threshold": 90.0},
-        {"language": "ja", "publication": "published", "percent_published": 0.0,
+        {"language": "en", "progress": "in progress", "publication": "draft",
+         "percent_published": 33.3, "threshold": 90.0},
+        {"language": "ja", "progress": "not started", "publication": "published",
+         "percent_published": 0.0,
          "threshold": 0.0}]
     assert (stats_project / "build/status.html").exists()
 
@@ -111,7 +113,8 @@ def test_stats_table(stats_project: Path, capsys: pytest.CaptureFixture[str]) ->
     assert lines[0].split("  ")[0:2] == ["document", "lang"]
     assert all(state in lines[0] for state in STATES)
     assert lines[1].split()[:4] == ["doc", "en", "2", "(9"]
-    assert lines[-2] == "en: draft, 33.3% of entries published (threshold 90%)"
+    assert lines[-2] == ("en: in progress 33 %, 33.3% of entries published (threshold 90%): "
+                         "built, marked draft")
     assert lines[-1] == "wrote build/status.html"
 
 
