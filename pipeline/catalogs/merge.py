@@ -3,6 +3,9 @@
 * An entry whose (msgctxt, msgid) is still in the template keeps msgstr, flags and comments.
 * A new msgid close to a vanished one inherits its translation, marked fuzzy, with the old
   msgid kept as ``#| msgid`` so the translator sees what changed.
+* Previous strings (``#| msgid``) belong to fuzzy entries: an entry a translator reviewed by
+  deleting its ``#, fuzzy`` line alone loses them, as msgmerge drops them; it was reviewed
+  against the msgid it has (obsolete entries keep theirs, as msgmerge keeps ``#~|``).
 * Vanished entries with a translation become obsolete (``#~``); nothing a translator wrote is
   dropped.  Obsolete entries come back when their msgid does.
 * Templates have no plural entries, but a translator may add one (or keep one from another
@@ -51,9 +54,8 @@ def update_catalog(catalog: polib.POFile, template: polib.POFile,
             used.add(entry_key(match))
             entry.msgstr = _singular(match)
             entry.flags = sorted(set(match.flags) | {"fuzzy"})
-            entry.previous_msgid = match.previous_msgid or match.msgid
-            entry.previous_msgctxt = match.msgctxt
-            entry.previous_msgid_plural = match.msgid_plural or None
+            (entry.previous_msgctxt, entry.previous_msgid,
+             entry.previous_msgid_plural) = _translated_from(match)
             entry.tcomment = match.tcomment
         merged.append(entry)
     for entry in entries:
@@ -68,9 +70,10 @@ def _kept(template_entry: polib.POEntry, previous: polib.POEntry) -> polib.POEnt
     entry.msgstr = _singular(previous)
     entry.flags = list(previous.flags)
     entry.tcomment = previous.tcomment
-    entry.previous_msgid = previous.previous_msgid
-    entry.previous_msgctxt = previous.previous_msgctxt
-    entry.previous_msgid_plural = previous.previous_msgid_plural
+    if previous.fuzzy:  # else reviewed: the previous strings no longer say anything
+        entry.previous_msgid = previous.previous_msgid
+        entry.previous_msgctxt = previous.previous_msgctxt
+        entry.previous_msgid_plural = previous.previous_msgid_plural
     if previous.msgid_plural:  # a plural entry where the template has a singular one
         entry.previous_msgid = previous.msgid
         entry.previous_msgid_plural = previous.msgid_plural
@@ -82,6 +85,15 @@ def _kept(template_entry: polib.POEntry, previous: polib.POEntry) -> polib.POEnt
                   for form, text in sorted(previous.msgstr_plural.items()) if form and text]
         entry.tcomment = "\n".join(filter(None, [entry.tcomment, *others]))
     return entry
+
+
+def _translated_from(entry: polib.POEntry) -> tuple[str | None, str | None, str | None]:
+    """The (msgctxt, msgid, msgid_plural) ``entry``'s translation was made for, to show as
+    the previous strings of an entry that inherits it: a fuzzy entry's own previous strings
+    while it has them (it was not reviewed since), else what it says now (as msgmerge)."""
+    if entry.fuzzy and entry.previous_msgid is not None:
+        return entry.previous_msgctxt, entry.previous_msgid, entry.previous_msgid_plural
+    return entry.msgctxt, entry.msgid, entry.msgid_plural or None
 
 
 def _singular(entry: polib.POEntry) -> str:

@@ -1,4 +1,6 @@
-"""Reading and writing PO/POT files: UTF-8, unwrapped, atomically, errors with file:line."""
+"""Reading and writing PO/POT files: UTF-8, atomically, errors with file:line; a template
+unwrapped whenever its text changes, a translation only when its content does, wrapped as
+``[catalogs] wrap`` says (:mod:`pipeline.catalogs.wrapping`)."""
 
 from __future__ import annotations
 
@@ -7,12 +9,21 @@ from pathlib import Path
 
 import polib
 
-from ..cache.catalog_records import recorded_catalog
+from ..cache.catalog_records import earlier_texts, keep_earlier, recorded_catalog
 from ..cache.record_store import Store
 from ..core.atomic_files import write_atomic
 from ..core.errors import CatalogError
 from ..core.text_files import decode_text, read_bytes
+from .catalog_content import (
+    DATE_HEADERS,
+    content_digest,
+    same_catalog,
+    same_content,
+    take_dates,
+)
+from .kept_layout import kept_layout
 from .polib_lines import PoLines
+from .wrapping import KEEP, Wrap, write_width
 
 _ENTRY_START = re.compile(r'^(#|msgctxt\b|")')
 _MSGID = re.compile(r"^(#~ )?msgid ")
@@ -20,7 +31,7 @@ _OBSOLETE_PREVIOUS = re.compile(r"^[ \t]*#~\|", re.M)
 _HEADER = re.compile(r'^msgid ""[ \t]*\nmsgstr', re.M)
 _TIGHT_COMMENT = re.compile(r"^([ \t]*#[,:.|~]?)(?=[^\s,:.|~])", re.M)
 _POLIB_LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?")
-_DATE_HEADERS = ("POT-Creation-Date", "PO-Revision-Date")
+_DATE_HEADERS = DATE_HEADERS
 # The escapes polib reads; msgfmt also reads \a, \', \?, octal and hex ones, which polib
 # would keep as a backslash and the next write would double: such a file is refused.
 _ESCAPE = r'\\[\\ntrvbf"]'
@@ -137,21 +148,24 @@ def msgid_lines(text: str) -> dict[int, int]:
     return found
 
 
-def serialize_catalog(catalog: polib.POFile) -> str:
-    """The catalog as PO text, one line per string, ending with a newline."""
-    catalog.wrapwidth = 0
+def serialize_catalog(catalog: polib.POFile, width: int = 0) -> str:
+    """The catalog as PO text, ending with a newline: one line per string, or with
+    ``width`` (polib's ``wrapwidth``) strings cut at spaces into lines that long."""
+    catalog.wrapwidth = width
     text = str(catalog)
     return text if text.endswith("\n") else text + "\n"
 
 
-def serialize_copy(catalog: polib.POFile, template: polib.POFile, template_text: str) -> str:
+def serialize_copy(catalog: polib.POFile, template: polib.POFile, template_text: str,
+                   width: int = 0) -> str:
     """:func:`serialize_catalog` for a catalog whose entries are copies of ``template``'s
     (a new translation, as msginit makes), ``template_text`` being the template's text:
     polib writes an entry from its fields alone, so those entries are taken as written
-    there, and only the header is serialized (polib's writer is most of a new PO's time)."""
-    if len(catalog) != len(template) or any(
+    there, and only the header is serialized (polib's writer is most of a new PO's time).
+    The template is unwrapped: a ``width`` serializes the whole catalog."""
+    if width or len(catalog) != len(template) or any(
             vars(entry) != vars(original) for entry, original in zip(catalog, template)):
-        return serialize_catalog(catalog)
+        return serialize_catalog(catalog, width)
     header = polib.POFile(wrapwidth=0)
     header.header, header.metadata = catalog.header, catalog.metadata
     header.metadata_is_fuzzy = catalog.metadata_is_fuzzy
@@ -161,20 +175,59 @@ def serialize_copy(catalog: polib.POFile, template: polib.POFile, template_text:
 
 
 def write_catalog(path: Path, catalog: polib.POFile, stamp: str, date_header: str,
-                  durable: bool = True) -> bool:
+                  durable: bool = True, *, wrap: Wrap | None = None) -> bool:
     """Write ``catalog`` unless the file already says the same but for its dates.
 
     ``date_header`` (POT-Creation-Date or PO-Revision-Date) is set to ``stamp`` only when the
     content changes, so re-running a command leaves files and diffs untouched.  Returns
     whether the file was written.  ``durable=False`` is for templates, which extract makes
-    again from the source (see :func:`write_atomic`).
+    again from the source (see :func:`write_atomic`).  Without ``wrap`` the catalog is a
+    template: written unwrapped whenever its text differs; with it, a translation
+    (:func:`write_catalog_text`).
     """
-    return write_catalog_text(path, catalog, stamp, date_header, durable)[0]
+    return write_catalog_text(path, catalog, stamp, date_header, durable, wrap=wrap)[0]
 
 
 def write_catalog_text(path: Path, catalog: polib.POFile, stamp: str, date_header: str,
-                       durable: bool = True) -> tuple[bool, str]:
-    """:func:`write_catalog`, and the text the file now holds."""
+                       durable: bool = True, *, wrap: Wrap | None = None,
+                       old: polib.POFile | None = None,
+                       earlier: Store | None = None) -> tuple[bool, str]:
+    """:func:`write_catalog`, and the text the file now holds.
+
+    With ``wrap`` (:func:`pipeline.catalogs.wrapping.catalog_wrap`), for translations: the
+    file is written only when its content (entries, header but for its dates) differs
+    from the catalog's, compared as read, not as text, so a file another tool re-wrapped
+    keeps its bytes and dates; then its dates stay in ``catalog`` too.  ``old`` is the
+    file as read, if the caller has it.  Written, it is wrapped as ``wrap`` says, with
+    "keep" the file's own lines where nothing changed (:mod:`pipeline.catalogs.kept_layout`);
+    with ``earlier`` (:func:`pipeline.cache.catalog_records.earlier_store`) a text the file
+    had before, read as this very catalog, is written back as it was, and the text
+    replaced is kept there.
+    """
+    if wrap is None:
+        return _write_template_text(path, catalog, stamp, date_header, durable)
+    data = path.read_bytes() if path.exists() else None
+    old_text = _text_or_none(data)
+    if old is None and old_text is not None:
+        old = _parsed_or_none(old_text)
+    if data is not None and old is not None and same_content(catalog, old):
+        take_dates(catalog, old)
+        return False, data.decode("utf-8", errors="replace")  # as the file is
+    catalog.metadata[date_header] = stamp
+    text, unchanged = _translation_text(catalog, wrap, old, old_text, earlier)
+    if data is not None and old is not None and unchanged:
+        take_dates(catalog, old)
+        return False, data.decode("utf-8", errors="replace")
+    write_atomic(path, text.encode("utf-8"), durable)
+    if earlier is not None and old is not None and old_text is not None:
+        keep_earlier(earlier, content_digest(old), old_text)
+    return True, text
+
+
+def _write_template_text(path: Path, catalog: polib.POFile, stamp: str, date_header: str,
+                         durable: bool) -> tuple[bool, str]:
+    """A generated catalog, unwrapped: written whenever its text but for ``date_header``
+    differs."""
     # Undecodable bytes only make the old file differ: it is written anew (a damaged POT
     # is regenerated; a PO was read, and so checked, before it gets here).
     old_text = path.read_text(encoding="utf-8", errors="replace") if path.exists() else None
@@ -189,6 +242,74 @@ def write_catalog_text(path: Path, catalog: polib.POFile, stamp: str, date_heade
         text = dated if dated != text else serialize_catalog(catalog)
     write_atomic(path, text.encode("utf-8"), durable)
     return True, text
+
+
+def _translation_text(catalog: polib.POFile, wrap: Wrap, old: polib.POFile | None,
+                      old_text: str | None, earlier: Store | None) -> tuple[str, bool]:
+    """The text to write for a translation, and whether it is what the file (``old``,
+    ``old_text``) already says: the catalog differed from it only where polib reads its
+    own text back otherwise (a reference to a file name with a space), so nothing is
+    written.  (polib's text for a file of another layout is not read back: written once,
+    the next run compares it as text.)"""
+    width = write_width(wrap, old_text)
+    restored = _earlier_text(catalog, earlier, wrap, width)
+    if restored is not None:
+        return restored, False
+    fresh = serialize_catalog(catalog, width)
+    if old is None or old_text is None:
+        return fresh, False
+    if _with_dates_of(old, catalog, fresh) == old_text:
+        return fresh, True
+    # An unwrapped file has polib's layout already (one line a string), a wrapped one most
+    # likely another tool's: its own lines are kept where they still say the same.
+    if wrap == KEEP and width:
+        kept = kept_layout(catalog, fresh, old, old_text)
+        if kept is not None and kept != fresh:
+            reread = _parsed_or_none(kept)
+            # The invariant, in code: what is written reads as the catalog, or polib's is.
+            if reread is not None and same_catalog(reread, catalog):
+                return kept, same_content(reread, old)
+    return fresh, False
+
+
+def _with_dates_of(source: polib.POFile, catalog: polib.POFile, text: str) -> str:
+    """``text``, polib's for ``catalog``, with the dates of ``source`` in its header."""
+    for name in _DATE_HEADERS:
+        new, old = catalog.metadata.get(name), source.metadata.get(name)
+        if new != old and new is not None and old is not None:
+            text = text.replace(f'"{name}: {polib.escape(new)}\\n"',
+                                f'"{name}: {polib.escape(old)}\\n"', 1)
+    return text
+
+
+def _earlier_text(catalog: polib.POFile, earlier: Store | None, wrap: Wrap,
+                  width: int) -> str | None:
+    """A text the file had before that reads as ``catalog`` but for the dates, with its
+    dates put into ``catalog``; laid out anew unless ``wrap`` keeps the layout."""
+    texts = earlier_texts(earlier) if earlier is not None else []
+    digest = content_digest(catalog) if texts else ""
+    for kept_digest, text in texts:
+        parsed = _parsed_or_none(text) if kept_digest == digest else None
+        if parsed is not None and same_content(parsed, catalog):
+            take_dates(catalog, parsed)
+            return text if wrap == KEEP else serialize_catalog(catalog, width)
+    return None
+
+
+def _text_or_none(data: bytes | None) -> str | None:
+    if data is None:
+        return None
+    try:
+        return catalog_text(data, "")
+    except CatalogError:  # not UTF-8: nothing to compare with, it is written anew
+        return None
+
+
+def _parsed_or_none(text: str) -> polib.POFile | None:
+    try:
+        return parse_catalog(text, "")
+    except CatalogError:
+        return None
 
 
 def header_dates(text: str) -> dict[str, str]:

@@ -19,7 +19,8 @@ from .options import Command, add_language_option, chosen_languages
 def stats(project: Project, languages: Sequence[str], as_json: bool = False) -> int:
     """Print the statistics of ``languages`` and write ``build/status.html``."""
     # checks, markdown-it and jinja2: only when this command runs.
-    from ..publish.status_report import STATUS_PAGE, stats_json, stats_table, status_page
+    from ..publish.site import STATUS_PAGE
+    from ..publish.status_report import stats_json, stats_table, status_page
     from ..stages.status import gather, language_statuses
 
     rows = gather(project, languages)

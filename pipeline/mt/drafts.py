@@ -21,6 +21,7 @@ import polib
 from ..cache.catalog_records import catalog_store, remember_catalog, written_entries
 from ..catalogs.extract import now_stamp
 from ..catalogs.po_files import cached_catalog, msgid_lines, write_catalog_text
+from ..catalogs.wrapping import catalog_wrap
 from ..core.document import MessageKey
 from ..core.entry_state import MACHINE_COMMENT, entry_key
 from ..core.project import Project
@@ -139,7 +140,8 @@ class DraftWriter:
             applied = apply_results(catalog, results, self.engine, day)
             text = ""
             if applied:
-                changed, text = write_catalog_text(path, catalog, now_stamp(), "PO-Revision-Date")
+                changed, text = write_catalog_text(path, catalog, now_stamp(), "PO-Revision-Date",
+                                                   wrap=catalog_wrap(self.project.config))
                 if changed and shown not in self.written:
                     self.written.append(shown)
                 remember_catalog(store, text, catalog)

@@ -11,6 +11,7 @@ import polib
 from ..catalogs.extract import now_stamp
 from ..catalogs.po_files import read_catalog, write_catalog
 from ..catalogs.sources import load_document
+from ..catalogs.wrapping import catalog_wrap
 from ..checks import CheckContext, Problem, check_catalog, project_checks
 from ..checks.fixes import fix_entry
 from ..checks.inline_facts import FactsCache
@@ -53,7 +54,8 @@ def review_catalogs(project: Project, languages: Sequence[str],
             if fix:
                 review.fixed = fix_catalog(catalog, context)
                 if review.fixed:
-                    write_catalog(path, catalog, now_stamp(), "PO-Revision-Date")
+                    write_catalog(path, catalog, now_stamp(), "PO-Revision-Date",
+                                  wrap=catalog_wrap(project.config))
                     # Lines move when a wrapped file is written back unwrapped.
                     catalog = read_catalog(path, project.shown(path))
                     context = project_checks(project, document, name, language, facts_cache)

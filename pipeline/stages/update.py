@@ -15,13 +15,14 @@ from typing import Any
 
 import polib
 
-from ..cache.catalog_records import catalog_store, remember_catalog
+from ..cache.catalog_records import catalog_store, earlier_store, remember_catalog
 from ..cache.document_records import content_key, document_store, keep_document
 from ..cache.record_store import delete, document_of_record, keys, record_database
 from ..catalogs.extract import extract_catalog, new_translation, now_stamp
 from ..catalogs.merge import update_catalog
 from ..catalogs.po_files import cached_catalog, header_dates, serialize_copy, write_catalog_text
 from ..catalogs.sources import keyed_document
+from ..catalogs.wrapping import catalog_wrap, write_width
 from ..core.atomic_files import TEMPORARY_SUFFIX, left_by_dead_process, write_atomic
 from ..core.project import Project, files_by_suffix
 from .publication import counts_path, open_memo, remember, template_counts
@@ -96,8 +97,10 @@ def _text_if_written(path: Path, kept: Any, project_name: str) -> str | None:
 
 def update_document(project: Project, name: str, languages: Sequence[str]) -> JobResult:
     """Job: extract, then merge the POT into each language's PO (created if missing);
-    with no languages, extract alone."""
+    with no languages, extract alone.  A PO is written only when its content changes, and
+    then wrapped as ``[catalogs] wrap`` says (:mod:`pipeline.catalogs.wrapping`)."""
     stamp = now_stamp()
+    wrap = catalog_wrap(project.config) if languages else 0  # before any file is written
     template, template_text, written, warnings = write_template(project, name, stamp)
     facts: dict[tuple[str, str], Any] = {}
     for language in languages:
@@ -110,10 +113,13 @@ def update_document(project: Project, name: str, languages: Sequence[str]) -> Jo
                 new = new_translation(template, language, project.config.project_name, stamp)
                 catalog.metadata, catalog.header = new.metadata, old.header or new.header
             catalog.metadata["Language"] = language
-            changed, text = write_catalog_text(path, catalog, stamp, "PO-Revision-Date")
+            changed, text = write_catalog_text(
+                path, catalog, stamp, "PO-Revision-Date", wrap=wrap, old=old,
+                earlier=earlier_store(project, name, language))
         else:
             catalog = new_translation(template, language, project.config.project_name, stamp)
-            text, changed = serialize_copy(catalog, template, template_text), True
+            text = serialize_copy(catalog, template, template_text, write_width(wrap, None))
+            changed = True
             # No fsync: it holds no one's work yet, and the next update makes it again.
             write_atomic(path, text.encode("utf-8"), durable=False)
         if changed:
