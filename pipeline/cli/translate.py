@@ -49,10 +49,12 @@ def print_plan(plan: Plan) -> None:
 def print_summary(summary: Summary) -> int:
     """Report one language's run; 1 if the engine was left alone before the end."""
     tally = summary.tally
+    copied = f", {summary.copies} with nothing to translate copied as they are" \
+        if summary.copies else ""
     print(f"translated {summary.language} with {summary.engine}: {summary.drafts} of "
           f"{summary.entries} empty entries ({tally.total} distinct segments, "
           f"{tally.cache_hits} from cache, {tally.requests} requests, "
-          f"{len(summary.failures)} failed)")
+          f"{len(summary.failures)} failed){copied}")
     for path in summary.written:
         print(f"wrote {path}")
     for failure in summary.failures[:_SHOWN_FAILURES]:

@@ -31,6 +31,9 @@ from .scheduler import Outcome
 from .worklist import WorkItem, Worklist
 
 FAILED_COMMENT = "machine translation failed:"
+COPIED_COMMENT = "nothing to translate: copied from the source"
+"""The translator comment of an entry with nothing to translate (a URL, a number alone),
+copied as it is: no engine wrote it, so it is not a machine draft."""
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,14 @@ class Failure:
     reason: str
 
 
-Result = Draft | Failure
+@dataclass(frozen=True)
+class Copy:
+    """An entry with nothing to translate, its source text as its translation."""
+
+    text: str
+
+
+Result = Draft | Copy | Failure
 
 
 def _with_line(comment: str, prefix: str, line: str | None) -> str:
@@ -64,6 +74,15 @@ def fill_entry(entry: polib.POEntry, text: str, engine: str, day: str) -> None:
     entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
     comment = _with_line(entry.tcomment or "", FAILED_COMMENT, None)
     entry.tcomment = _with_line(comment, MACHINE_COMMENT, f"{MACHINE_COMMENT} {engine} {day}")
+
+
+def copy_entry(entry: polib.POEntry, text: str) -> None:
+    """Give ``entry`` ``text`` (its own source, the target's punctuation) as a translation:
+    nothing in it is to be translated or reviewed."""
+    entry.msgstr = text
+    entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
+    comment = _with_line(entry.tcomment or "", FAILED_COMMENT, None)
+    entry.tcomment = _with_line(comment, COPIED_COMMENT, COPIED_COMMENT)
 
 
 def mark_failed(entry: polib.POEntry, reason: str) -> None:
@@ -83,6 +102,8 @@ def apply_results(catalog: polib.POFile, results: Mapping[MessageKey, Result], e
             continue
         if isinstance(result, Draft):
             fill_entry(entry, result.text, engine, day)
+        elif isinstance(result, Copy):
+            copy_entry(entry, result.text)
         else:
             mark_failed(entry, result.reason)
         applied.append((entry, result))
@@ -112,6 +133,7 @@ class DraftWriter:
     pending: dict[str, dict[MessageKey, Result]] = field(default_factory=lambda: defaultdict(dict))
     written: list[str] = field(default_factory=list)
     drafts: int = 0
+    copies: int = 0
     failures: list[str] = field(default_factory=list)
     """``path:line: machine translation failed: reason`` of each failure saved."""
     last_save: float = field(default_factory=time.monotonic)
@@ -124,7 +146,8 @@ class DraftWriter:
             result: Result = Failure(outcome.reason or "no reply")
             if outcome.reply is not None:
                 try:
-                    result = Draft(finished_text(item, outcome.reply))
+                    text = finished_text(item, outcome.reply)
+                    result = Copy(text) if outcome.copied else Draft(text)
                 except Rejected as error:
                     result = Failure(error.message)
             self.pending[item.name][item.key] = result
@@ -150,6 +173,8 @@ class DraftWriter:
             for entry, result in applied:
                 if isinstance(result, Draft):
                     self.drafts += 1
+                elif isinstance(result, Copy):
+                    self.copies += 1
                 else:
                     line = lines.get(id(entry), entry.linenum)
                     self.failures.append(f"{shown}:{line}: {FAILED_COMMENT} {result.reason}")

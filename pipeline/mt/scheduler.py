@@ -55,6 +55,9 @@ class Outcome:
     """Why there is no reply."""
     attempted: bool = True
     """False when the engine was left alone before this text was sent."""
+    copied: bool = False
+    """The text has nothing to translate (tokens and punctuation only): its reply is the
+    text itself, and no engine was asked."""
 
 
 class EngineGate:

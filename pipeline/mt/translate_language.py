@@ -34,6 +34,8 @@ class Summary:
     engine: str
     entries: int = 0
     drafts: int = 0
+    copies: int = 0
+    """Entries with nothing to translate (a URL alone), copied: no engine's work."""
     tally: Tally = field(default_factory=Tally)
     written: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
@@ -57,7 +59,7 @@ def _from_cache(cache: ReplyCache, work: Worklist, language: str, tally: Tally,
     for text in work.texts():
         protected = work.by_text[text][0].protected
         if not has_words(protected):  # only tokens and punctuation: nothing to translate
-            writer.add(Outcome(text, reply=_punctuated(text, language)))
+            writer.add(Outcome(text, reply=_punctuated(text, language), copied=True))
             tally.done += 1
             continue
         raw = cache.get(text)
@@ -159,6 +161,7 @@ def translate_language(project: Project, language: str, engine: Engine,
     tally.requests = scheduler.gate.requests
     summary.gave_up = scheduler.gate.reason
     summary.unreachable = scheduler.gate.unreachable
+    summary.copies = writer.copies
     summary.drafts, summary.written, summary.failures = (writer.drafts, writer.written,
                                                          writer.failures)
     return summary

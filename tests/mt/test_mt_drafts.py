@@ -109,3 +109,22 @@ def test_a_failure_names_the_live_entry_not_an_obsolete_twin(make_project) -> No
     line = po.read_text(encoding="utf-8").split("\n").index('msgid "丙。"') + 1
     assert writer.failures == [f"locales/en/LC_MESSAGES/doc.po:{line}: "
                                "machine translation failed: boom"]
+
+
+def test_an_entry_with_nothing_to_translate_is_copied_not_drafted(make_project,
+                                                                 capsys) -> None:
+    from pipeline.cli import main
+
+    root = make_project({"doc": "# 标题\n\n<https://example.com/a>\n"},
+                        '[pipeline]\nsource_language = "zh"\nlanguages = ["en"]\n')
+    assert main(["--root", str(root), "translate", "-l", "en", "--engine", "pseudo",
+                 "-q"]) == 0
+    out = capsys.readouterr().out
+    assert "translated en with pseudo: 1 of 2 empty entries" in out
+    assert ", 1 with nothing to translate copied as they are" in out
+    catalog = {entry.msgid: entry for entry in
+               polib.pofile(str(root / "locales/en/LC_MESSAGES/doc.po"))}
+    url = catalog["<https://example.com/a>"]
+    assert (url.msgstr, url.fuzzy) == ("<https://example.com/a>", False)
+    assert url.tcomment == "nothing to translate: copied from the source"
+    assert catalog["标题"].fuzzy and "machine translation: pseudo" in catalog["标题"].tcomment
