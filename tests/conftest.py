@@ -58,13 +58,18 @@ def run_pipeline(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 @functools.cache
-def bench_corpus() -> ModuleType:
-    """``bench/corpus.py`` (not a package): the generator of the benchmark's articles."""
-    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
+def bench_script(name: str) -> ModuleType:
+    """``bench/<name>.py`` (a script, not a package), loaded as a module."""
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def bench_corpus() -> ModuleType:
+    """``bench/corpus.py``: the generator of the benchmark's articles."""
+    return bench_script("corpus")
 
 
 @pytest.fixture

@@ -3,21 +3,16 @@ stay unique, so that the benchmark measures one ever larger article and not its 
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from types import ModuleType
 
-from conftest import ROOT
+from conftest import bench_script
 from pipeline.markdown.rebuild import rebuild_markdown
 from pipeline.markdown.segmenter import segment_document
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("large_file", ROOT / "bench" / "large_file.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_script("large_file")
 
 
 def test_the_large_document_is_one_valid_article() -> None:

@@ -3,19 +3,14 @@ counts as the same and as a difference."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
-from conftest import ROOT
+from conftest import bench_script
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("same_outputs", ROOT / "bench" / "same_outputs.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_script("same_outputs")
 
 
 def _tree(root: Path, files: dict[str, str]) -> Path:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..cache.document_records import cached_document, document_store
-from ..core.config import CONFIG_NAME, Config
+from ..core.config import CONFIG_NAME, Config, settings_table
 from ..core.document import Document
 from ..core.errors import ConfigError, SourceError
 from ..core.project import Project
@@ -29,12 +29,7 @@ _MARKDOWN_KEYS = {"max_file_mb"}
 def max_file_bytes(config: Config) -> int:
     """The largest source file parsed: ``[markdown] max_file_mb`` (default
     :data:`MAX_FILE_MB`)."""
-    table = config.extra.get("markdown", {})
-    unknown = set(table) - _MARKDOWN_KEYS
-    if unknown:
-        raise ConfigError(f"unknown key(s) in [markdown]: {', '.join(sorted(unknown))}",
-                          CONFIG_NAME, key=f"markdown.{min(unknown)}")
-    value = table.get("max_file_mb", MAX_FILE_MB)
+    value = settings_table(config, "markdown", _MARKDOWN_KEYS).get("max_file_mb", MAX_FILE_MB)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
         raise ConfigError(f"[markdown] max_file_mb must be a number above 0, not {value!r}",
                           CONFIG_NAME, key="markdown.max_file_mb")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Literal, TypeAlias
 
-from ..core.config import CONFIG_NAME, Config
+from ..core.config import CONFIG_NAME, Config, settings_table
 from ..core.errors import ConfigError
 
 KEEP: Literal["keep"] = "keep"
@@ -31,12 +31,7 @@ _NARROWEST = 3
 
 def catalog_wrap(config: Config) -> Wrap:
     """``[catalogs] wrap``: 0, a positive width, or ``"keep"`` (the default)."""
-    table = config.extra.get("catalogs", {})
-    unknown = set(table) - _CATALOGS_KEYS
-    if unknown:
-        raise ConfigError(f"unknown key(s) in [catalogs]: {', '.join(sorted(unknown))}",
-                          CONFIG_NAME, key=f"catalogs.{min(unknown)}")
-    value = table.get("wrap", KEEP)
+    value = settings_table(config, "catalogs", _CATALOGS_KEYS).get("wrap", KEEP)
     if value == KEEP:
         return KEEP
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:

@@ -6,7 +6,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -126,6 +126,17 @@ def _checked(key: str, value: Any) -> Any:
         expected = "a non-empty string"
     raise ConfigError(f"[pipeline] {key} must be {expected}", CONFIG_NAME,
                       key=f"pipeline.{key}")
+
+
+def settings_table(config: Config, name: str, known: Collection[str]) -> dict[str, Any]:
+    """The ``[name]`` table of pipeline.toml (empty if absent); a key it does not know is a
+    ConfigError at that key, as in ``[pipeline]``."""
+    table: dict[str, Any] = config.extra.get(name, {})
+    unknown = set(table) - set(known)
+    if unknown:
+        raise ConfigError(f"unknown key(s) in [{name}]: {', '.join(sorted(unknown))}",
+                          CONFIG_NAME, key=f"{name}.{min(unknown)}")
+    return table
 
 
 def config_line(root: Path, key: str) -> int | None:
