@@ -52,6 +52,19 @@ def _punctuated(text: str, language: str) -> str:
         return text
 
 
+def _cached_reply(cache: ReplyCache | None, text: str,
+                  language: str) -> tuple[str, str] | None:
+    """(accepted reply, raw reply) the cache holds for ``text``; None if it holds none that
+    today's checks accept (one stored before them is asked again)."""
+    raw = cache.get(text) if cache is not None else None
+    if raw is None:
+        return None
+    try:
+        return accepted_reply(text, raw, language), raw
+    except Rejected:
+        return None
+
+
 def _from_cache(cache: ReplyCache, work: Worklist, language: str, tally: Tally,
                 writer: DraftWriter) -> list[str]:
     """Settle what needs no request; the texts left for the engine."""
@@ -62,15 +75,11 @@ def _from_cache(cache: ReplyCache, work: Worklist, language: str, tally: Tally,
             writer.add(Outcome(text, reply=_punctuated(text, language), copied=True))
             tally.done += 1
             continue
-        raw = cache.get(text)
-        try:
-            reply = accepted_reply(text, raw, language) if raw is not None else None
-        except Rejected:
-            reply = None  # stored before today's checks: ask again
-        if reply is None:
+        cached = _cached_reply(cache, text, language)
+        if cached is None:
             misses.append(text)
         else:
-            writer.add(Outcome(text, reply, raw))
+            writer.add(Outcome(text, *cached))
             tally.done += 1
             tally.cache_hits += 1
             tally.accepted += 1
@@ -104,18 +113,9 @@ def plan_language(project: Project, language: str, engine: Engine) -> Plan:
     path = project.cache_path(CACHE_NAME)
     cache = ReplyCache(path, engine.cache_name, engine.source, engine.target) \
         if path.is_file() else None
-    to_send = []
     try:
-        for text in work.texts():
-            if not has_words(work.by_text[text][0].protected):
-                continue
-            raw = cache.get(text) if cache else None
-            try:
-                if raw is not None and accepted_reply(text, raw, language):
-                    continue
-            except Rejected:
-                pass  # stored before today's checks: it would be asked again
-            to_send.append(text)
+        to_send = [text for text in work.texts() if has_words(work.by_text[text][0].protected)
+                   and _cached_reply(cache, text, language) is None]
     finally:
         if cache:
             cache.close()

@@ -18,7 +18,7 @@ no error-level check keeps it out.
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import partial
@@ -79,11 +79,10 @@ class Published:
     """Live entries of the catalog."""
 
 
-def published_entries(catalog: polib.POFile, checks: CheckContext, machine_drafts: bool,
-                      wanted: Collection[MessageKey] | None = None) -> Published:
-    """The entries of ``catalog`` (those of ``wanted`` messages, if given) whose text a
-    build publishes: a reviewed translation, or a machine draft where ``machine_drafts``,
-    that no error-level check keeps out."""
+def published_entries(catalog: polib.POFile, checks: CheckContext,
+                      machine_drafts: bool) -> Published:
+    """The entries of ``catalog`` whose text a build publishes: a reviewed translation, or
+    a machine draft where ``machine_drafts``, that no error-level check keeps out."""
     from ..checks import ERROR, check_entry  # markdown-it: only where entries are checked
 
     published = Published()
@@ -91,15 +90,14 @@ def published_entries(catalog: polib.POFile, checks: CheckContext, machine_draft
         if entry.obsolete:
             continue
         published.live += 1
-        key = entry_key(entry)
         text = published_text(entry, machine_drafts)
-        if text is None or (wanted is not None and key not in wanted):
+        if text is None:
             continue
         errors = [problem for problem in check_entry(entry, checks) if problem.level == ERROR]
         if errors:
             published.refused.append((entry, errors))
         else:
-            published.texts[key] = text
+            published.texts[entry_key(entry)] = text
     return published
 
 
@@ -141,13 +139,23 @@ def memo_salt(project: Project, kind: str) -> object:
     levels, the glossary."""
     if kind != "counts":
         return (code_digest(), None)
-    try:
-        glossary = os.stat(project.locales_dir / GLOSSARY_NAME)
-        glossary_stamp: object = (glossary.st_mtime_ns, glossary.st_size)
-    except OSError:
-        glossary_stamp = None
     return (code_digest(), project.config.publish_machine_drafts,
-            repr(project.config.extra.get("check")), glossary_stamp)
+            repr(project.config.extra.get("check")), _glossary_stamp(project))
+
+
+def _glossary_stamp(project: Project) -> object:
+    """The glossary's size and time, looked at once a run: the index asks for the counts
+    of every document in every language."""
+    if _COUNTS_SALT not in project.once:
+        try:
+            glossary = os.stat(project.locales_dir / GLOSSARY_NAME)
+            project.once[_COUNTS_SALT] = (glossary.st_mtime_ns, glossary.st_size)
+        except OSError:
+            project.once[_COUNTS_SALT] = None
+    return project.once[_COUNTS_SALT]
+
+
+_COUNTS_SALT = "glossary stamp"
 
 
 def remember(project: Project, facts: dict[tuple[str, str], Any], memo: StatMemo) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import polib
+
 from ..catalogs.counts import CatalogStats, catalog_stats, share
 from ..core.entry_state import entry_key
 from ..catalogs.po_files import read_catalog
@@ -28,11 +30,19 @@ def gather(project: Project, languages: Sequence[str]) -> list[CatalogStats]:
         for language, path in catalogs:
             catalog = read_catalog(path, project.shown(path))
             context = project_checks(project, document, name, language, facts_cache)
-            texts = published_entries(catalog, context,
-                                      project.config.publish_machine_drafts).texts
-            rows.append(catalog_stats(name, language, catalog,
-                                      lambda entry: has_error(check_entry(entry, context)),
-                                      lambda entry: entry_key(entry) in texts))
+            published = published_entries(catalog, context,
+                                          project.config.publish_machine_drafts)
+            refused = {entry_key(entry) for entry, _ in published.refused}
+
+            def failing(entry: polib.POEntry) -> bool:
+                # What published_entries checked is not checked again.
+                key = entry_key(entry)
+                if key in published.texts or key in refused:
+                    return key in refused
+                return has_error(check_entry(entry, context))
+
+            rows.append(catalog_stats(name, language, catalog, failing,
+                                      lambda entry: entry_key(entry) in published.texts))
     return rows
 
 
