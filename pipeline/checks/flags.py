@@ -34,9 +34,11 @@ def exempted_checks(entry: polib.POEntry) -> frozenset[str]:
 
 def unknown_exemptions(entry: polib.POEntry, names: Iterable[str]) -> list[str]:
     """The entry's ``ignore-*`` flags that name none of ``names``, in the entry's order."""
+    ours = [flag for flag in dict.fromkeys(entry.flags) if flag.startswith(IGNORE)]
+    if not ours:  # most entries: no table of names to build
+        return []
     known = set(ignore_flags(names))
-    return [flag for flag in dict.fromkeys(entry.flags)
-            if flag.startswith(IGNORE) and flag not in known]
+    return [flag for flag in ours if flag not in known]
 
 
 def closest_flag(flag: str, names: Iterable[str]) -> str | None:

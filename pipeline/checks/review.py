@@ -12,7 +12,7 @@ and a PO flag ``ignore-<name>`` turns one check off for the entry that carries i
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any
 
 import polib
@@ -27,7 +27,7 @@ from .checkers import CHECK_NAMES, CHECKS, HEADER_CHECKS
 from .context import CheckContext, document_context
 from .flags import exempted_checks
 from .inline_facts import FactsCache
-from .problem import ERROR, WARNING, Problem
+from .problem import ERROR, WARNING, Finding, Problem
 
 
 def check_entry(entry: polib.POEntry, context: CheckContext) -> list[Problem]:
@@ -36,25 +36,25 @@ def check_entry(entry: polib.POEntry, context: CheckContext) -> list[Problem]:
     run on it (see :mod:`.flags`)."""
     if entry.obsolete or not entry.msgstr:
         return []
-    exempted = exempted_checks(entry)
-    problems = []
-    for name, check in CHECKS:
-        level = context.levels.get(name)
-        if level == "off" or name in exempted:
-            continue
-        problems += [Problem(name, level or finding.level, finding.message)
-                     for finding in check(entry, context)]
-    return problems
+    return _run(CHECKS, entry, context, exempted_checks(entry))
 
 
 def check_header(catalog: polib.POFile, context: CheckContext) -> list[Problem]:
     """Every problem of a catalog's header, at the level the project gives each check."""
+    return _run(HEADER_CHECKS, catalog, context)
+
+
+def _run(checks: Sequence[tuple[str, Callable[[Any, CheckContext], Iterable[Finding]]]],
+         subject: Any, context: CheckContext,
+         exempted: Collection[str] = frozenset()) -> list[Problem]:
+    """The problems ``checks`` find in ``subject`` (an entry, a catalog), at the project's
+    levels; a check turned off, or ``exempted``, is not run."""
     problems = []
-    for name, check in HEADER_CHECKS:
+    for name, check in checks:
         level = context.levels.get(name)
-        if level != "off":
+        if level != "off" and name not in exempted:
             problems += [Problem(name, level or finding.level, finding.message)
-                         for finding in check(catalog, context)]
+                         for finding in check(subject, context)]
     return problems
 
 

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from ..core.link_targets import SCRIPT_TARGET
 from ..core.scripts import usual_length
 from .engine_errors import Rejected
 from .protect import TOKEN, token_problem
@@ -51,7 +52,7 @@ def no_new_html(source: str, reply: str) -> str | None:
 # Markdown may not).
 _LINK_SYNTAX = re.compile(
     r"\]\s*[(\[][^\s()\[\]]{0,24}|^[ \t]*\[[^\]\n]*\]:|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>"
-    r"|(?:java|vb)script:|data:[a-z]+/[a-z0-9.+-]+[;,]", re.I | re.M)
+    rf"|{SCRIPT_TARGET.pattern}", re.I | re.M)
 
 
 def no_new_links(source: str, reply: str) -> str | None:

@@ -217,7 +217,11 @@ def test_new_blocks_only_where_a_translation_makes_lines(comment: str, msgstr: s
      "![x](data:image/svg+xml;base64,PHN2Zz4=)",
      ["links: target data:image/svg+xml; added: not in the source"]),
     ("代码`javascript:void(0)`", "code `javascript:void(0)`", []),
-], ids=["javascript-link", "data-image", "in-the-source-too"])
+    ("JavaScript：一门语言", "JavaScript: a language", []),
+    ("VBScript：一门语言", "VBScript: a language", []),
+    ("元数据：text/plain，正文", "metadata:text/plain, the text", []),
+], ids=["javascript-link", "data-image", "in-the-source-too", "javascript-in-prose",
+        "vbscript-in-prose", "metadata-in-prose"])
 def test_targets_markdown_it_will_not_link_are_caught_too(msgid: str, msgstr: str,
                                                           expected: list[str]) -> None:
     problems = _problems(_entry(msgid, msgstr))

@@ -22,6 +22,7 @@ ACCEPTED = [  # (source, reply, accepted form)
     ("见[0]官网[1]", "See the [0]website[1] (official)", "See the [0]website[1] (official)"),
     ("元数据：说明", "Metadata: a note", "Metadata: a note"),
     ("数据：结果", "Data: the results", "Data: the results"),
+    ("JavaScript：一门语言", "JavaScript: a language", "JavaScript: a language"),
     (LONG, "With the viral spread of [0], generative artificial intelligence has become a hot "
      "topic for its outstanding ability to analyse and create texts, images, videos and "
      "much more besides, in many fields at once.", None),  # 3.6 times the source: fine
