@@ -252,8 +252,9 @@ def _translation_text(catalog: polib.POFile, wrap: Wrap, old: polib.POFile | Non
     written.  (polib's text for a file of another layout is not read back: written once,
     the next run compares it as text.)"""
     width = write_width(wrap, old_text)
-    restored = _earlier_text(catalog, earlier, wrap, width)
-    if restored is not None:
+    restored = _earlier_text(catalog, earlier)
+    # Its own layout only where that is the file's now: a file re-wrapped since keeps its width.
+    if restored is not None and wrap == KEEP and write_width(KEEP, restored) == width:
         return restored, False
     fresh = serialize_catalog(catalog, width)
     if old is None or old_text is None:
@@ -282,17 +283,16 @@ def _with_dates_of(source: polib.POFile, catalog: polib.POFile, text: str) -> st
     return text
 
 
-def _earlier_text(catalog: polib.POFile, earlier: Store | None, wrap: Wrap,
-                  width: int) -> str | None:
+def _earlier_text(catalog: polib.POFile, earlier: Store | None) -> str | None:
     """A text the file had before that reads as ``catalog`` but for the dates, with its
-    dates put into ``catalog``; laid out anew unless ``wrap`` keeps the layout."""
+    dates put into ``catalog``."""
     texts = earlier_texts(earlier) if earlier is not None else []
     digest = content_digest(catalog) if texts else ""
     for kept_digest, text in texts:
         parsed = _parsed_or_none(text) if kept_digest == digest else None
         if parsed is not None and same_content(parsed, catalog):
             take_dates(catalog, parsed)
-            return text if wrap == KEEP else serialize_catalog(catalog, width)
+            return text
     return None
 
 

@@ -12,7 +12,13 @@ import pytest
 
 from conftest import ROOT, SAMPLE, run_pipeline
 from pipeline.cache.catalog_records import catalog_store, recorded_catalog
-from pipeline.catalogs.po_files import header_dates, read_catalog, serialize_catalog
+from pipeline.catalogs.catalog_content import same_content
+from pipeline.catalogs.po_files import (
+    header_dates,
+    parse_catalog,
+    read_catalog,
+    serialize_catalog,
+)
 from pipeline.catalogs.wrapping import detected_width
 from pipeline.core.project import open_project
 
@@ -114,6 +120,23 @@ def test_a_source_edited_and_reverted_leaves_the_po_as_it_was(make_project,
     assert {name: (root / name).read_bytes() for name in before} == before
     for name in (EN, JA):
         assert_kept_as_read(root, name)
+
+
+def test_a_rewrap_after_an_edit_is_kept_when_the_source_is_reverted(make_project) -> None:
+    """The PO keeps the width msgcat gave it after the edit: a text it had before, of
+    another width, is not written back over it (its dates are)."""
+    root = make_sample(make_project)
+    before = (root / EN).read_text(encoding="utf-8")
+    assert detected_width(before) == 0
+    original = edit_source(root, "### 1. 引言\n", "新加的一段。\n\n### 1. 引言\n")
+    update(root)
+    rewrap(root)
+    (root / "source/aigc-intro.md").write_text(original, encoding="utf-8")
+    assert "wrote locales/en/LC_MESSAGES/aigc-intro.po" in update(root)
+    after = (root / EN).read_text(encoding="utf-8")
+    assert detected_width(after) == 79
+    assert header_dates(after) == header_dates(before)
+    assert same_content(read_catalog(root / EN, EN), parse_catalog(before, EN))
 
 
 def test_a_source_edited_and_reverted_between_extracts_leaves_the_po_alone(
