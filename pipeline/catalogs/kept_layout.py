@@ -12,7 +12,7 @@ the file wrote it, and so is each header field that did not change (the dates do
 a file is written).  A part's lines depend only on its kind, its value and whether the
 entry is obsolete, so the copy is that part as the file's tool writes it.  The writer reads
 the result back and writes polib's text instead unless it reads as the catalog
-(:func:`pipeline.catalogs.po_files.write_catalog_text`).
+(:func:`pipeline.catalogs.po_files.write_translation_text`).
 """
 
 from __future__ import annotations

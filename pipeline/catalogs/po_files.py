@@ -1,6 +1,7 @@
 """Reading and writing PO/POT files: UTF-8, atomically, errors with file:line; a template
-unwrapped whenever its text changes, a translation only when its content does, wrapped as
-``[catalogs] wrap`` says (:mod:`pipeline.catalogs.wrapping`)."""
+written unwrapped whenever its text changes (:func:`write_template_text`), a translation
+only when its content does, wrapped as ``[catalogs] wrap`` says
+(:func:`write_translation_text`, :mod:`pipeline.catalogs.wrapping`)."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ _OBSOLETE_PREVIOUS = re.compile(r"^[ \t]*#~\|", re.M)
 _HEADER = re.compile(r'^msgid ""[ \t]*\nmsgstr', re.M)
 _TIGHT_COMMENT = re.compile(r"^([ \t]*#[,:.|~]?)(?=[^\s,:.|~])", re.M)
 _POLIB_LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?")
-_DATE_HEADERS = DATE_HEADERS
+_TEMPLATE_DATE, _TRANSLATION_DATE = DATE_HEADERS
 # The escapes polib reads; msgfmt also reads \a, \', \?, octal and hex ones, which polib
 # would keep as a backslash and the next write would double: such a file is refused.
 _ESCAPE = r'\\[\\ntrvbf"]'
@@ -123,8 +124,14 @@ def catalog_from_bytes(data: bytes, shown: str) -> polib.POFile:
 def cached_catalog(path: Path, shown: str, store: Store) -> polib.POFile:
     """The PO at ``path``: from ``store`` when it holds the catalog written as these very
     bytes (:mod:`pipeline.cache.catalog_records`), else parsed (:func:`read_catalog`)."""
+    return read_cached(path, shown, store)[1]
+
+
+def read_cached(path: Path, shown: str, store: Store) -> tuple[bytes, polib.POFile]:
+    """:func:`cached_catalog`, and the bytes it was read from (for
+    :func:`write_translation_text`, which then does not read the file again)."""
     data = read_bytes(path, shown, CatalogError)
-    return recorded_catalog(store, data) or catalog_from_bytes(data, shown)
+    return data, recorded_catalog(store, data) or catalog_from_bytes(data, shown)
 
 
 def catalog_text(data: bytes, shown: str) -> str:
@@ -174,73 +181,60 @@ def serialize_copy(catalog: polib.POFile, template: polib.POFile, template_text:
     return serialize_catalog(header) + ("\n" + entries if entries else "")
 
 
-def write_catalog(path: Path, catalog: polib.POFile, stamp: str, date_header: str,
-                  durable: bool = True, *, wrap: Wrap | None = None) -> bool:
-    """Write ``catalog`` unless the file already says the same but for its dates.
+def write_template_text(path: Path, catalog: polib.POFile, stamp: str) -> tuple[bool, str]:
+    """Write a template, unwrapped, unless the file already says the same but for its
+    POT-Creation-Date, which is set to ``stamp`` only when the text changes; whether it
+    was written, and the text the file now holds.  Not fsynced: extract makes a template
+    again from the source (see :func:`write_atomic`)."""
+    # Undecodable bytes only make the old file differ: it is written anew (a damaged POT
+    # is regenerated).
+    old_text = path.read_text(encoding="utf-8", errors="replace") if path.exists() else None
+    old_date = header_dates(old_text).get(_TEMPLATE_DATE) if old_text is not None else None
+    catalog.metadata[_TEMPLATE_DATE] = old_date or stamp
+    text = serialize_catalog(catalog)  # once: polib's writer is most of a small job's time
+    if text == old_text:
+        return False, text
+    if old_date and old_date != stamp:
+        catalog.metadata[_TEMPLATE_DATE] = stamp
+        dated = _redated(text, _TEMPLATE_DATE, old_date, stamp)
+        text = dated if dated != text else serialize_catalog(catalog)
+    write_atomic(path, text.encode("utf-8"), durable=False)
+    return True, text
 
-    ``date_header`` (POT-Creation-Date or PO-Revision-Date) is set to ``stamp`` only when the
-    content changes, so re-running a command leaves files and diffs untouched.  Returns
-    whether the file was written.  ``durable=False`` is for templates, which extract makes
-    again from the source (see :func:`write_atomic`).  Without ``wrap`` the catalog is a
-    template: written unwrapped whenever its text differs; with it, a translation
-    (:func:`write_catalog_text`).
-    """
-    return write_catalog_text(path, catalog, stamp, date_header, durable, wrap=wrap)[0]
 
+def write_translation_text(path: Path, catalog: polib.POFile, stamp: str, wrap: Wrap, *,
+                           old: polib.POFile | None = None, data: bytes | None = None,
+                           earlier: Store | None = None) -> tuple[bool, str]:
+    """Write a translation unless the file already says what ``catalog`` says; whether it
+    was written, and the text the file now holds.
 
-def write_catalog_text(path: Path, catalog: polib.POFile, stamp: str, date_header: str,
-                       durable: bool = True, *, wrap: Wrap | None = None,
-                       old: polib.POFile | None = None,
-                       earlier: Store | None = None) -> tuple[bool, str]:
-    """:func:`write_catalog`, and the text the file now holds.
-
-    With ``wrap`` (:func:`pipeline.catalogs.wrapping.catalog_wrap`), for translations: the
-    file is written only when its content (entries, header but for its dates) differs
+    The file is written only when its content (entries, header but for its dates) differs
     from the catalog's, compared as read, not as text, so a file another tool re-wrapped
-    keeps its bytes and dates; then its dates stay in ``catalog`` too.  ``old`` is the
-    file as read, if the caller has it.  Written, it is wrapped as ``wrap`` says, with
-    "keep" the file's own lines where nothing changed (:mod:`pipeline.catalogs.kept_layout`);
-    with ``earlier`` (:func:`pipeline.cache.catalog_records.earlier_store`) a text the file
-    had before, read as this very catalog, is written back as it was, and the text
-    replaced is kept there.
+    keeps its bytes and dates; then its dates stay in ``catalog`` too, else its
+    PO-Revision-Date is ``stamp``.  ``old`` is the file as read and ``data`` its bytes, if
+    the caller has them (a file is read and parsed once).  Written, it is wrapped as
+    ``wrap`` (:func:`pipeline.catalogs.wrapping.catalog_wrap`) says, with "keep" the
+    file's own lines where nothing changed (:mod:`pipeline.catalogs.kept_layout`); with
+    ``earlier`` (:func:`pipeline.cache.catalog_records.earlier_store`) a text the file had
+    before, read as this very catalog, is written back as it was, and the text replaced is
+    kept there.
     """
-    if wrap is None:
-        return _write_template_text(path, catalog, stamp, date_header, durable)
-    data = path.read_bytes() if path.exists() else None
+    if data is None:
+        data = path.read_bytes() if path.exists() else None
     old_text = _text_or_none(data)
     if old is None and old_text is not None:
         old = _parsed_or_none(old_text)
     if data is not None and old is not None and same_content(catalog, old):
         take_dates(catalog, old)
         return False, data.decode("utf-8", errors="replace")  # as the file is
-    catalog.metadata[date_header] = stamp
+    catalog.metadata[_TRANSLATION_DATE] = stamp
     text, unchanged = _translation_text(catalog, wrap, old, old_text, earlier)
     if data is not None and old is not None and unchanged:
         take_dates(catalog, old)
         return False, data.decode("utf-8", errors="replace")
-    write_atomic(path, text.encode("utf-8"), durable)
+    write_atomic(path, text.encode("utf-8"))
     if earlier is not None and old is not None and old_text is not None:
         keep_earlier(earlier, content_digest(old), old_text)
-    return True, text
-
-
-def _write_template_text(path: Path, catalog: polib.POFile, stamp: str, date_header: str,
-                         durable: bool) -> tuple[bool, str]:
-    """A generated catalog, unwrapped: written whenever its text but for ``date_header``
-    differs."""
-    # Undecodable bytes only make the old file differ: it is written anew (a damaged POT
-    # is regenerated; a PO was read, and so checked, before it gets here).
-    old_text = path.read_text(encoding="utf-8", errors="replace") if path.exists() else None
-    old_date = header_dates(old_text).get(date_header) if old_text is not None else None
-    catalog.metadata[date_header] = old_date or stamp
-    text = serialize_catalog(catalog)  # once: polib's writer is most of a small job's time
-    if text == old_text:
-        return False, text
-    if old_date and old_date != stamp:
-        catalog.metadata[date_header] = stamp
-        dated = text.replace(f'"{date_header}: {old_date}\\n"', f'"{date_header}: {stamp}\\n"', 1)
-        text = dated if dated != text else serialize_catalog(catalog)
-    write_atomic(path, text.encode("utf-8"), durable)
     return True, text
 
 
@@ -269,18 +263,22 @@ def _translation_text(catalog: polib.POFile, wrap: Wrap, old: polib.POFile | Non
             reread = _parsed_or_none(kept)
             # The invariant, in code: what is written reads as the catalog, or polib's is.
             if reread is not None and same_catalog(reread, catalog):
-                return kept, same_content(reread, old)
+                return kept, False  # the catalog differs from old (else nothing is written)
     return fresh, False
 
 
 def _with_dates_of(source: polib.POFile, catalog: polib.POFile, text: str) -> str:
     """``text``, polib's for ``catalog``, with the dates of ``source`` in its header."""
-    for name in _DATE_HEADERS:
+    for name in DATE_HEADERS:
         new, old = catalog.metadata.get(name), source.metadata.get(name)
         if new != old and new is not None and old is not None:
-            text = text.replace(f'"{name}: {polib.escape(new)}\\n"',
-                                f'"{name}: {polib.escape(old)}\\n"', 1)
+            text = _redated(text, name, new, old)
     return text
+
+
+def _redated(text: str, name: str, old: str, new: str) -> str:
+    """A catalog's ``text`` with the date header ``name`` saying ``new`` for ``old``."""
+    return text.replace(f'"{name}: {polib.escape(old)}\\n"', f'"{name}: {polib.escape(new)}\\n"', 1)
 
 
 def _earlier_text(catalog: polib.POFile, earlier: Store | None) -> str | None:
@@ -315,7 +313,7 @@ def _parsed_or_none(text: str) -> polib.POFile | None:
 def header_dates(text: str) -> dict[str, str]:
     """The POT-Creation-Date and PO-Revision-Date of a catalog's text, where it has them."""
     dates = {}
-    for header in _DATE_HEADERS:
+    for header in DATE_HEADERS:
         match = re.search(rf'^"{header}: (.*?)\\n"$', text, re.M)
         if match:
             dates[header] = match.group(1)

@@ -18,9 +18,14 @@ from datetime import date
 
 import polib
 
-from ..cache.catalog_records import catalog_store, remember_catalog, written_entries
+from ..cache.catalog_records import (
+    catalog_store,
+    recorded_catalog,
+    remember_catalog,
+    written_entries,
+)
 from ..catalogs.extract import now_stamp
-from ..catalogs.po_files import cached_catalog, msgid_lines, write_catalog_text
+from ..catalogs.po_files import msgid_lines, read_cached, write_translation_text
 from ..catalogs.wrapping import catalog_wrap
 from ..core.document import MessageKey
 from ..core.entry_state import MACHINE_COMMENT, entry_key
@@ -159,16 +164,20 @@ class DraftWriter:
             path = self.project.catalog_path(name, self.language)
             shown = self.project.shown(path)
             store = catalog_store(self.project, name, self.language)
-            catalog = cached_catalog(path, shown, store)
+            data, catalog = read_cached(path, shown, store)
+            # The file as read, to compare with: the record's again (a copy made from it, not
+            # parsed), else parsed by the writer.
+            old = recorded_catalog(store, data)
             applied = apply_results(catalog, results, self.engine, day)
-            text = ""
+            text, changed = "", False
             if applied:
-                changed, text = write_catalog_text(path, catalog, now_stamp(), "PO-Revision-Date",
-                                                   wrap=catalog_wrap(self.project.config))
+                changed, text = write_translation_text(
+                    path, catalog, now_stamp(), catalog_wrap(self.project.config), old=old,
+                    data=data)
                 if changed and shown not in self.written:
                     self.written.append(shown)
                 remember_catalog(store, text, catalog)
-            lines = _msgid_lines(catalog, text) \
+            lines = _msgid_lines(catalog, text, changed) \
                 if any(isinstance(result, Failure) for _, result in applied) else {}
             for entry, result in applied:
                 if isinstance(result, Draft):
@@ -187,10 +196,14 @@ class DraftWriter:
             self.save()
 
 
-def _msgid_lines(catalog: polib.POFile, written_text: str) -> dict[int, int]:
-    """The line of each entry's msgid in the file as just written (``written_text``: what
-    write_catalog left there, the catalog's serialization), by ``id(entry)`` (drafts above
-    an entry move it down: polib's line numbers are those of the file as it was read).
-    polib writes the header, the live entries in order, then the obsolete ones."""
-    lines = sorted(msgid_lines(written_text).values())
+def _msgid_lines(catalog: polib.POFile, text: str, written: bool) -> dict[int, int]:
+    """The line of each entry's msgid in the file, whose text is now ``text``, by
+    ``id(entry)``.  Not ``written``, it is the file as read, where each entry starts on its
+    own line (polib's ``linenum``).  Written, it is polib's layout, or a wrapped file's
+    lines kept in it: the header, the live entries in order, then the obsolete ones; drafts
+    above an entry have moved it down."""
+    starts = msgid_lines(text)
+    if not written:
+        return {id(entry): starts.get(entry.linenum, entry.linenum) for entry in catalog}
+    lines = sorted(starts.values())
     return {id(entry): line for entry, line in zip(written_entries(catalog), lines[1:])}

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import polib
 
 from ..catalogs.extract import now_stamp
-from ..catalogs.po_files import read_catalog, write_catalog
+from ..catalogs.po_files import parse_catalog, read_catalog, write_translation_text
 from ..catalogs.sources import load_document
 from ..catalogs.wrapping import catalog_wrap
 from ..checks import CheckContext, Problem, check_catalog, project_checks
@@ -54,10 +54,10 @@ def review_catalogs(project: Project, languages: Sequence[str],
             if fix:
                 review.fixed = fix_catalog(catalog, context)
                 if review.fixed:
-                    write_catalog(path, catalog, now_stamp(), "PO-Revision-Date",
-                                  wrap=catalog_wrap(project.config))
-                    # Lines move when a wrapped file is written back unwrapped.
-                    catalog = read_catalog(path, project.shown(path))
+                    text = write_translation_text(path, catalog, now_stamp(),
+                                                  catalog_wrap(project.config))[1]
+                    # Lines move where a fixed string takes more or fewer lines.
+                    catalog = parse_catalog(text, project.shown(path))
                     context = project_checks(project, document, name, language, facts_cache)
             review.problems = [(context.place(entry), problem)
                                for entry, problem in check_catalog(catalog, context)]

@@ -20,7 +20,13 @@ from ..cache.document_records import content_key, document_store, keep_document
 from ..cache.record_store import delete, document_of_record, keys, record_database
 from ..catalogs.extract import extract_catalog, new_translation, now_stamp
 from ..catalogs.merge import update_catalog
-from ..catalogs.po_files import cached_catalog, header_dates, serialize_copy, write_catalog_text
+from ..catalogs.po_files import (
+    header_dates,
+    read_cached,
+    serialize_copy,
+    write_template_text,
+    write_translation_text,
+)
 from ..catalogs.sources import keyed_document
 from ..catalogs.wrapping import catalog_wrap, write_width
 from ..core.atomic_files import TEMPORARY_SUFFIX, left_by_dead_process, write_atomic
@@ -73,8 +79,7 @@ def write_template(project: Project, name: str,
         template.metadata["POT-Creation-Date"] = date
         return template, kept, [], left_out
     # Not fsynced: a template lost to a power cut is made again by the next extract.
-    written, text = write_catalog_text(path, template, stamp, "POT-Creation-Date",
-                                       durable=False)
+    written, text = write_template_text(path, template, stamp)
     # The document's record keeps the key of these bytes, so that update after extract
     # does not serialize the template only to find it unchanged.
     keep_document(document_store(project, name), key, document,
@@ -107,14 +112,15 @@ def update_document(project: Project, name: str, languages: Sequence[str]) -> Jo
         path = project.catalog_path(name, language)
         if path.exists():
             # Most often the PO this stage wrote last time: read back from the cache.
-            old = cached_catalog(path, project.shown(path), catalog_store(project, name, language))
+            data, old = read_cached(path, project.shown(path),
+                                    catalog_store(project, name, language))
             catalog = update_catalog(old, template, project.config.fuzzy_threshold)
             if not old.metadata:  # an empty file, or one without header fields: msginit's
                 new = new_translation(template, language, project.config.project_name, stamp)
                 catalog.metadata, catalog.header = new.metadata, old.header or new.header
             catalog.metadata["Language"] = language
-            changed, text = write_catalog_text(
-                path, catalog, stamp, "PO-Revision-Date", wrap=wrap, old=old,
+            changed, text = write_translation_text(
+                path, catalog, stamp, wrap, old=old, data=data,
                 earlier=earlier_store(project, name, language))
         else:
             catalog = new_translation(template, language, project.config.project_name, stamp)

@@ -16,7 +16,8 @@ from pipeline.catalogs.po_files import (
     parse_catalog,
     serialize_catalog,
     serialize_copy,
-    write_catalog,
+    write_template_text,
+    write_translation_text,
 )
 from pipeline.markdown.segmenter import segment_document
 
@@ -25,27 +26,38 @@ from pipeline.markdown.segmenter import segment_document
 OTHER_BREAKS = ["\r", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
 
 
-def _catalog(*msgids: str) -> polib.POFile:
+def _catalog(*msgids: str, date: str = "PO-Revision-Date") -> polib.POFile:
     catalog = polib.POFile()
-    catalog.metadata = {"Project-Id-Version": "t", "PO-Revision-Date": "x",
+    catalog.metadata = {"Project-Id-Version": "t", date: "x",
                         "Content-Type": "text/plain; charset=UTF-8"}
     for msgid in msgids:
         catalog.append(polib.POEntry(msgid=msgid, msgstr=""))
     return catalog
 
 
-def test_date_moves_only_when_the_content_changes(tmp_path: Path) -> None:
-    path = tmp_path / "a.po"
-    assert write_catalog(path, _catalog("一"), "2026-01-01 00:00+0000", "PO-Revision-Date")
-    first = path.read_bytes()
-    assert b'"PO-Revision-Date: 2026-01-01 00:00+0000\\n"' in first
+def _write_translation(path: Path, catalog: polib.POFile, stamp: str) -> bool:
+    return write_translation_text(path, catalog, stamp, 0)[0]
 
-    assert not write_catalog(path, _catalog("一"), "2026-02-02 00:00+0000", "PO-Revision-Date")
+
+def _write_template(path: Path, catalog: polib.POFile, stamp: str) -> bool:
+    return write_template_text(path, catalog, stamp)[0]
+
+
+@pytest.mark.parametrize("write, date", [(_write_translation, "PO-Revision-Date"),
+                                         (_write_template, "POT-Creation-Date")],
+                         ids=["translation", "template"])
+def test_date_moves_only_when_the_content_changes(tmp_path: Path, write, date: str) -> None:
+    path = tmp_path / "a.po"
+    assert write(path, _catalog("一", date=date), "2026-01-01 00:00+0000")
+    first = path.read_bytes()
+    assert f'"{date}: 2026-01-01 00:00+0000\\n"'.encode() in first
+
+    assert not write(path, _catalog("一", date=date), "2026-02-02 00:00+0000")
     assert path.read_bytes() == first
 
-    changed = _catalog("一", "二")
-    assert write_catalog(path, changed, "2026-03-03 00:00+0000", "PO-Revision-Date")
-    assert changed.metadata["PO-Revision-Date"] == "2026-03-03 00:00+0000"
+    changed = _catalog("一", "二", date=date)
+    assert write(path, changed, "2026-03-03 00:00+0000")
+    assert changed.metadata[date] == "2026-03-03 00:00+0000"
     # What is written is the whole catalog with its new date, as polib writes it.
     assert path.read_text(encoding="utf-8") == serialize_catalog(changed)
     assert 'msgid "二"' in path.read_text(encoding="utf-8")
@@ -56,7 +68,7 @@ def test_a_file_without_the_date_header_gets_the_stamp(tmp_path: Path) -> None:
     path.write_text('msgid ""\nmsgstr ""\n"Project-Id-Version: t\\n"\n', encoding="utf-8")
     catalog = _catalog("一")
     del catalog.metadata["PO-Revision-Date"]
-    assert write_catalog(path, catalog, "2026-04-04 00:00+0000", "POT-Creation-Date")
+    assert write_template_text(path, catalog, "2026-04-04 00:00+0000")[0]
     assert '"POT-Creation-Date: 2026-04-04 00:00+0000\\n"' in path.read_text(encoding="utf-8")
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import ROOT
 from pipeline.catalogs.catalog_content import same_catalog
-from pipeline.catalogs.po_files import parse_catalog, serialize_catalog, write_catalog_text
+from pipeline.catalogs.po_files import parse_catalog, serialize_catalog, write_translation_text
 from pipeline.catalogs.wrapping import Wrap, detected_width, write_width
 
 ENGLISH = ROOT / "locales/en/LC_MESSAGES/aigc-intro.po"
@@ -78,7 +78,7 @@ def test_a_msgcat_file_written_back_unchanged_keeps_its_bytes(tmp_path: Path,
     path = wrapped_copy(tmp_path, source)
     before = path.read_bytes()
     catalog = parse_catalog(before.decode("utf-8"), path.name)
-    changed, text = write_catalog_text(path, catalog, STAMP, "PO-Revision-Date", wrap="keep")
+    changed, text = write_translation_text(path, catalog, STAMP, "keep")
     assert (changed, path.read_bytes(), text.encode("utf-8")) == (False, before, before)
 
 
@@ -90,7 +90,7 @@ def test_a_msgcat_file_with_one_entry_changed_changes_there_only(tmp_path: Path,
     catalog = parse_catalog(before, path.name)
     entry = next(e for e in catalog if len(e.msgid) > 100)
     entry.tcomment = "checked against the original"
-    assert write_catalog_text(path, catalog, STAMP, "PO-Revision-Date", wrap="keep")[0]
+    assert write_translation_text(path, catalog, STAMP, "keep")[0]
     after = path.read_text(encoding="utf-8")
     removed = [line for line in before.split("\n") if line not in after.split("\n")]
     added = [line for line in after.split("\n") if line not in before.split("\n")]
@@ -107,7 +107,7 @@ def test_a_changed_part_is_written_by_polib_at_the_files_width(tmp_path: Path) -
     catalog = parse_catalog(path.read_text(encoding="utf-8"), path.name)
     entry = next(e for e in catalog if len(e.msgstr) > 200 and "fuzzy" not in e.flags)
     entry.msgstr = "A new translation. " * 12
-    assert write_catalog_text(path, catalog, STAMP, "PO-Revision-Date", wrap="keep")[0]
+    assert write_translation_text(path, catalog, STAMP, "keep")[0]
     after = path.read_text(encoding="utf-8")
     block = next(b for b in after.split("\n\n") if "A new translation." in b)
     lines = block.split("\n")
@@ -123,7 +123,7 @@ def test_a_width_asked_for_is_the_width_written(tmp_path: Path, wrap: int, width
     path = wrapped_copy(tmp_path, ENGLISH, "-w", "60")
     catalog = parse_catalog(path.read_text(encoding="utf-8"), path.name)
     catalog[0].tcomment = "changed"
-    assert write_catalog_text(path, catalog, STAMP, "PO-Revision-Date", wrap=wrap)[0]
+    assert write_translation_text(path, catalog, STAMP, wrap)[0]
     after = path.read_text(encoding="utf-8")
     assert after == serialize_catalog(catalog, width)
     assert detected_width(after) == 0 if not width else width - 5 <= detected_width(after) <= width
@@ -140,7 +140,7 @@ def test_a_file_another_tool_cut_oddly_is_written_whole(tmp_path: Path) -> None:
                     '"eleven"\nmsgstr "un"\nmsgid "two"\nmsgstr "deux"\n', encoding="utf-8")
     catalog = parse_catalog(path.read_text(encoding="utf-8"), path.name)
     catalog[1].msgstr = "DEUX"
-    assert write_catalog_text(path, catalog, STAMP, "PO-Revision-Date", wrap="keep")[0]
+    assert write_translation_text(path, catalog, STAMP, "keep")[0]
     again = parse_catalog(path.read_text(encoding="utf-8"), path.name)
     assert same_catalog(again, catalog)
     assert [(e.msgid, e.msgstr, e.occurrences) for e in again] == [
@@ -160,7 +160,7 @@ def test_a_reference_to_a_name_with_a_space_is_not_a_change(tmp_path: Path) -> N
     wraps: tuple[Wrap, ...] = (0, "keep", 79, "keep")
     for day, wrap in enumerate(wraps, start=1):
         stamp = f"2030-01-0{day} 00:00+0000"
-        assert write_catalog_text(path, catalog, stamp, "PO-Revision-Date", wrap=wrap)[0] \
+        assert write_translation_text(path, catalog, stamp, wrap)[0] \
             is (wrap == 0)
         assert catalog.metadata["PO-Revision-Date"] == "2030-01-01 00:00+0000"
     assert '"PO-Revision-Date: 2030-01-01 00:00+0000\\n"' in path.read_text(encoding="utf-8")
@@ -176,7 +176,7 @@ def test_a_header_field_changed_changes_its_lines_only(tmp_path: Path) -> None:
     catalog.metadata["Last-Translator"] = "Someone <s@example.org>"
     obsolete = next(e for e in catalog if e.obsolete)
     obsolete.tcomment = "\n".join(filter(None, [obsolete.tcomment, "note"]))
-    assert write_catalog_text(path, catalog, STAMP, "PO-Revision-Date", wrap="keep")[0]
+    assert write_translation_text(path, catalog, STAMP, "keep")[0]
     after = path.read_text(encoding="utf-8").split("\n")
     # ('"00:00+0000\\n"' ended the old date too, and still ends POT-Creation-Date.)
     assert [line for line in before.split("\n") if line not in after] == [

@@ -111,6 +111,34 @@ def test_a_failure_names_the_live_entry_not_an_obsolete_twin(make_project) -> No
                                "machine translation failed: boom"]
 
 
+def test_a_failure_in_a_file_left_as_it_was_names_its_own_line(make_project) -> None:
+    """A failure already noted changes nothing: the file, where another tool put an
+    obsolete entry among the live ones, is not written, and its own lines are named."""
+    from pipeline.cli import main
+    from pipeline.core.project import open_project
+    from pipeline.mt.drafts import DraftWriter
+    from pipeline.mt.worklist import Worklist
+
+    root = make_project({"doc": "甲。\n\n丙。\n"},
+                        '[pipeline]\nsource_language = "zh"\nlanguages = ["en"]\n')
+    assert main(["--root", str(root), "update"]) == 0
+    po = root / "locales/en/LC_MESSAGES/doc.po"
+    text = po.read_text(encoding="utf-8")
+    assert "#. paragraph\n#: source/doc.md:3\n" in text
+    po.write_text(text.replace("#. paragraph\n#: source/doc.md:3",
+                               '#~ msgid "旧。"\n#~ msgstr "Old."\n\n#. paragraph\n#: source/doc.md:3')
+                  .replace('msgid "丙。"', '# machine translation failed: boom\nmsgid "丙。"'),
+                  encoding="utf-8")
+    before = po.read_bytes()
+    writer = DraftWriter(open_project(root), "en", "pseudo", Worklist())
+    writer.pending["doc"] = {(None, "丙。"): Failure("boom")}
+    writer.save()
+    assert po.read_bytes() == before
+    line = before.decode().split("\n").index('msgid "丙。"') + 1
+    assert writer.failures == [f"locales/en/LC_MESSAGES/doc.po:{line}: "
+                               "machine translation failed: boom"]
+
+
 def test_an_entry_with_nothing_to_translate_is_copied_not_drafted(make_project,
                                                                  capsys) -> None:
     from pipeline.cli import main
