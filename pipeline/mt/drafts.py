@@ -26,7 +26,7 @@ from ..cache.catalog_records import (
 )
 from ..catalogs.extract import now_stamp
 from ..catalogs.po_files import msgid_lines, read_cached, write_translation_text
-from ..catalogs.wrapping import catalog_wrap
+from ..catalogs.wrapping import Wrap, catalog_wrap
 from ..core.document import MessageKey
 from ..core.entry_state import MACHINE_COMMENT, entry_key
 from ..core.project import Project
@@ -142,6 +142,11 @@ class DraftWriter:
     failures: list[str] = field(default_factory=list)
     """``path:line: machine translation failed: reason`` of each failure saved."""
     last_save: float = field(default_factory=time.monotonic)
+    wrap: Wrap = field(init=False)
+    """``[catalogs] wrap``, read before any engine is asked: a bad setting fails first."""
+
+    def __post_init__(self) -> None:
+        self.wrap = catalog_wrap(self.project.config)
 
     def add(self, outcome: Outcome) -> None:
         """Queue the results of every entry waiting for ``outcome.text``."""
@@ -165,15 +170,14 @@ class DraftWriter:
             shown = self.project.shown(path)
             store = catalog_store(self.project, name, self.language)
             data, catalog = read_cached(path, shown, store)
-            # The file as read, to compare with: the record's again (a copy made from it, not
-            # parsed), else parsed by the writer.
-            old = recorded_catalog(store, data)
             applied = apply_results(catalog, results, self.engine, day)
             text, changed = "", False
             if applied:
-                changed, text = write_translation_text(
-                    path, catalog, now_stamp(), catalog_wrap(self.project.config), old=old,
-                    data=data)
+                # The file as read, to compare with: the record's again (a copy made from
+                # it, not parsed), else parsed by the writer.
+                old = recorded_catalog(store, data)
+                changed, text = write_translation_text(path, catalog, now_stamp(), self.wrap,
+                                                       old=old, data=data)
                 if changed and shown not in self.written:
                     self.written.append(shown)
                 remember_catalog(store, text, catalog)

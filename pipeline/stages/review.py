@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import polib
 
 from ..catalogs.extract import now_stamp
-from ..catalogs.po_files import parse_catalog, read_catalog, write_translation_text
+from ..catalogs.po_files import msgid_lines, parse_catalog, read_catalog, write_translation_text
 from ..catalogs.sources import load_document
 from ..catalogs.wrapping import catalog_wrap
 from ..checks import CheckContext, Problem, check_catalog, project_checks
@@ -44,6 +44,7 @@ def review_catalogs(project: Project, languages: Sequence[str],
                     fix: bool = False) -> Iterator[CatalogReview]:
     """Check (and with ``fix``, first fix) the catalog of every document in ``languages``,
     one review per catalog as it is done."""
+    wrap = catalog_wrap(project.config) if fix else 0  # a bad setting fails before any check
     for name, catalogs in project.catalogs_of_documents(languages):
         document = load_document(project, name)
         facts_cache: FactsCache = {}  # msgids are read once
@@ -54,11 +55,10 @@ def review_catalogs(project: Project, languages: Sequence[str],
             if fix:
                 review.fixed = fix_catalog(catalog, context)
                 if review.fixed:
-                    text = write_translation_text(path, catalog, now_stamp(),
-                                                  catalog_wrap(project.config))[1]
+                    text = write_translation_text(path, catalog, now_stamp(), wrap)[1]
                     # Lines move where a fixed string takes more or fewer lines.
                     catalog = parse_catalog(text, project.shown(path))
-                    context = project_checks(project, document, name, language, facts_cache)
+                    context.msgid_lines = msgid_lines(text)
             review.problems = [(context.place(entry), problem)
                                for entry, problem in check_catalog(catalog, context)]
             yield review

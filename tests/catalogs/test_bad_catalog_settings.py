@@ -50,3 +50,14 @@ def test_the_error_names_the_key() -> None:
     with pytest.raises(ConfigError) as error:
         catalog_wrap(Config(extra={"catalogs": {"wrap": "x"}}))
     assert error.value.key == "catalogs.wrap" and error.value.path == "pipeline.toml"
+
+
+def test_check_fix_fails_on_a_bad_wrap_setting_with_nothing_to_fix(make_project) -> None:
+    config = '[pipeline]\nsource_language = "zh"\nlanguages = ["en"]\n'
+    root = make_project({"doc": "正文。\n"}, config)
+    assert run_pipeline(root, "update").returncode == 0
+    (root / "pipeline.toml").write_text(config + '\n[catalogs]\nwrap = "x"\n', encoding="utf-8")
+    result = run_pipeline(root, "check", "--fix")
+    assert (result.returncode, result.stderr) == (1, f"error: pipeline.toml:6: {WRAP_MESSAGE}'x'\n")
+    assert result.stdout == ""
+    assert run_pipeline(root, "check").returncode == 0  # nothing is written: no wrap needed

@@ -317,3 +317,15 @@ def test_sigterm_saves_finished_work_as_ctrl_c_does(make_project) -> None:
             process.kill()
     assert process.returncode == 143 and err.strip().endswith("terminated")
     assert len(assert_sound(root)) >= 2
+
+
+def test_a_bad_wrap_setting_fails_before_any_request(make_project, capsys) -> None:
+    root = prepared(make_project)
+    with (root / "pipeline.toml").open("a", encoding="utf-8") as config:
+        config.write('\n[catalogs]\nwrap = "x"\n')
+    before = (root / PO).read_bytes()
+    with StandIn(LibreTranslateHandler) as server:
+        assert translate(root, server.url) == 1
+        assert server.behaviour.requests == 0
+    assert "[catalogs] wrap must be 0" in capsys.readouterr().err
+    assert (root / PO).read_bytes() == before
