@@ -119,7 +119,7 @@ def test_a_source_edited_and_reverted_leaves_the_po_as_it_was(make_project,
     update(root)
     assert {name: (root / name).read_bytes() for name in before} == before
     for name in (EN, JA):
-        assert_kept_as_read(root, name)
+        assert assert_kept_as_read(root, name)
 
 
 def test_a_rewrap_after_an_edit_is_kept_when_the_source_is_reverted(make_project) -> None:

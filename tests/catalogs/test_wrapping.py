@@ -130,23 +130,46 @@ def test_a_width_asked_for_is_the_width_written(tmp_path: Path, wrap: int, width
     msgfmt_check(path)
 
 
-def test_a_file_another_tool_cut_oddly_is_written_whole(tmp_path: Path) -> None:
-    """A blank line inside an entry and entries with none between them: the kept lines
-    must still read as the catalog, and here polib's text is written (read back the
-    same)."""
+ODD = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+       '#: a.md:1\n\nmsgid "one two three four five six seven eight nine ten "\n'
+       '"eleven"\nmsgstr "un"\nmsgid "two"\nmsgstr "deux"\n')
+"""A file another tool cut oddly: a blank line inside an entry, entries with none between."""
+
+
+def test_a_file_another_tool_cut_oddly_is_written_an_entry_a_block(tmp_path: Path) -> None:
+    """The kept lines must still read as the catalog: the entries are written in polib's
+    blocks, the unchanged msgid with the file's own lines (polib would start it with
+    msgid "")."""
     path = tmp_path / "odd.po"
-    path.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-                    '#: a.md:1\n\nmsgid "one two three four five six seven eight nine ten "\n'
-                    '"eleven"\nmsgstr "un"\nmsgid "two"\nmsgstr "deux"\n', encoding="utf-8")
+    path.write_text(ODD, encoding="utf-8")
     catalog = parse_catalog(path.read_text(encoding="utf-8"), path.name)
     catalog[1].msgstr = "DEUX"
     assert write_translation_text(path, catalog, STAMP, "keep")[0]
-    again = parse_catalog(path.read_text(encoding="utf-8"), path.name)
+    text = path.read_text(encoding="utf-8")
+    assert '\n\n#: a.md:1\nmsgid "one two three four five six seven eight nine ten "\n' \
+        '"eleven"\nmsgstr "un"\n\nmsgid "two"\nmsgstr "DEUX"\n' in text
+    again = parse_catalog(text, path.name)
     assert same_catalog(again, catalog)
     assert [(e.msgid, e.msgstr, e.occurrences) for e in again] == [
         ("one two three four five six seven eight nine ten eleven", "un", [("a.md", "1")]),
         ("two", "DEUX", [])]
     msgfmt_check(path)
+
+
+def test_kept_lines_that_read_otherwise_give_way_to_polibs(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writer's invariant: what is written reads as the catalog.  Kept lines that
+    would not (a fault of kept_layout's) are not written; polib's text at the width is."""
+    import pipeline.catalogs.po_files as po_files
+
+    path = tmp_path / "odd.po"
+    path.write_text(ODD, encoding="utf-8")
+    catalog = parse_catalog(ODD, path.name)
+    catalog[1].msgstr = "DEUX"
+    monkeypatch.setattr(po_files, "kept_layout",
+                        lambda catalog, fresh, old, old_text: fresh.replace("DEUX", "deux"))
+    assert write_translation_text(path, catalog, STAMP, "keep")[0]
+    assert path.read_text(encoding="utf-8") == serialize_catalog(catalog, write_width("keep", ODD))
 
 
 def test_a_reference_to_a_name_with_a_space_is_not_a_change(tmp_path: Path) -> None:
