@@ -26,15 +26,14 @@ from ..core.project import Project
 from .document_records import content_key, keep_record, read_record
 from .record_store import Store, record_database
 
-_FIELDS = ("msgid", "msgstr", "msgid_plural", "msgstr_plural", "msgctxt", "obsolete",
+ENTRY_FIELDS = ("msgid", "msgstr", "msgid_plural", "msgstr_plural", "msgctxt", "obsolete",
            "comment", "tcomment", "occurrences", "flags", "previous_msgctxt", "previous_msgid",
            "previous_msgid_plural")
 """What polib reads into an entry, but its line (``encoding`` is always UTF-8 here)."""
-ENTRY_FIELDS = _FIELDS
-_OBSOLETE_AT = _FIELDS.index("obsolete")
+_OBSOLETE_AT = ENTRY_FIELDS.index("obsolete")
 # An entry is made from its record without polib's __init__ (a quarter of the time) when
 # these are all the attributes polib gives one; else through it.
-_BY_DICT = set(vars(polib.POEntry())) == {*_FIELDS, "encoding", "linenum"}
+_BY_DICT = set(vars(polib.POEntry())) == {*ENTRY_FIELDS, "encoding", "linenum"}
 # Lines polib does not read as written: any line ending in whitespace (it strips every
 # line: a comment loses its trailing spaces, and an empty comment line, "# " or "#. ", is
 # dropped or read as nothing).  Strings end with their quote.
@@ -87,11 +86,12 @@ def remember_catalog(store: Store, text: str, catalog: polib.POFile) -> None:
     keep_record(store, (content_key(text.encode("utf-8")), catalog.header, catalog.metadata,
                         # polib reads the header entry's flags into it: [] or ["fuzzy"].
                         ["fuzzy"] if catalog.metadata_is_fuzzy else [],
-                        [(*_fields(entry), line) for entry, line in zip(entries, starts)]))
+                        [(*entry_fields(entry), line) for entry, line in zip(entries, starts)]))
 
 
-def _fields(entry: polib.POEntry) -> list[Any]:
-    values = [getattr(entry, name) for name in _FIELDS]
+def entry_fields(entry: polib.POEntry) -> list[Any]:
+    """The values of an entry's :data:`ENTRY_FIELDS`, as kept."""
+    values = [getattr(entry, name) for name in ENTRY_FIELDS]
     # polib reads "obsolete" as 0 or 1 (and makes it False or True): kept as the bool it is.
     values[_OBSOLETE_AT] = bool(entry.obsolete)
     return values
@@ -216,7 +216,7 @@ def _catalog_from(header: str, metadata: dict[str, str], metadata_is_fuzzy: list
     catalog.header, catalog.metadata = header, metadata
     catalog.metadata_is_fuzzy = metadata_is_fuzzy
     for *values, line in rows:
-        fields = dict(zip(_FIELDS, values, strict=True))
+        fields = dict(zip(ENTRY_FIELDS, values, strict=True))
         if not (_is(int, line) and all(_FIELD_CHECKS[name](value)
                                        for name, value in fields.items())):
             raise ValueError("not an entry this code keeps")

@@ -13,7 +13,7 @@ from typing import Any
 
 import polib
 
-from ..cache.catalog_records import ENTRY_FIELDS, written_entries
+from ..cache.catalog_records import entry_fields, written_entries
 
 DATE_HEADERS = ("POT-Creation-Date", "PO-Revision-Date")
 
@@ -38,8 +38,7 @@ def catalog_content(catalog: polib.POFile) -> tuple[Any, ...]:
     """What a catalog says, its dates aside: header and every entry's fields, in the order
     polib writes them (the live entries, then the obsolete ones)."""
     return (header_content(catalog),
-            [tuple(getattr(entry, name) for name in ENTRY_FIELDS)
-             for entry in written_entries(catalog)])
+            [entry_fields(entry) for entry in written_entries(catalog)])
 
 
 def same_content(catalog: polib.POFile, other: polib.POFile) -> bool:
@@ -54,5 +53,6 @@ def same_catalog(catalog: polib.POFile, other: polib.POFile) -> bool:
 
 
 def content_digest(catalog: polib.POFile) -> str:
-    """A digest of :func:`catalog_content`."""
+    """A digest of :func:`catalog_content`: the same for a catalog parsed, kept or merged
+    (an obsolete entry's flag is a bool in the content, where polib reads 0 or 1)."""
     return hashlib.sha256(repr(catalog_content(catalog)).encode("utf-8")).hexdigest()

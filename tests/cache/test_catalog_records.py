@@ -165,8 +165,8 @@ def test_what_polib_reads_otherwise_is_not_kept(tmp_path: Path, case: str) -> No
     text = serialize_catalog(catalog)
     po.write_text(text, encoding="utf-8")
     parsed = read_catalog(po, po.name)
-    fields = [[getattr(e, name) for name in catalog_cache._FIELDS] for e in catalog]
-    assert [[getattr(e, name) for name in catalog_cache._FIELDS] for e in parsed] != fields
+    fields = [[getattr(e, name) for name in catalog_cache.ENTRY_FIELDS] for e in catalog]
+    assert [[getattr(e, name) for name in catalog_cache.ENTRY_FIELDS] for e in parsed] != fields
     catalog_cache.remember_catalog(store, text, catalog)
     assert read_value(store) is None
 

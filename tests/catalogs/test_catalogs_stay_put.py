@@ -4,6 +4,7 @@ and a change is written wrapped as ``[catalogs] wrap`` says."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -120,6 +121,26 @@ def test_a_source_edited_and_reverted_leaves_the_po_as_it_was(make_project,
     assert {name: (root / name).read_bytes() for name in before} == before
     for name in (EN, JA):
         assert assert_kept_as_read(root, name)
+
+
+def test_a_po_with_obsolete_entries_is_given_back_on_a_revert(make_project) -> None:
+    """polib reads an obsolete entry's flag as 1, the merge and the catalog record make it
+    True: the content kept with an earlier text must not tell them apart."""
+    root = make_sample(make_project)
+    edit_source(root, "### 1. 引言\n", "")
+    update(root)  # "1. 引言" is reviewed: it is kept obsolete
+    text = (root / EN).read_text(encoding="utf-8")
+    assert "#~ msgid" in text
+    # A translator's save, dated earlier than this minute (so a new date would show).
+    dated = re.sub(r'"PO-Revision-Date: [^"]*"',
+                   r'"PO-Revision-Date: 2020-01-01 00:00+0000\\n"', text, count=1)
+    assert dated != text
+    (root / EN).write_text(dated, encoding="utf-8")
+    original = edit_source(root, "### 2. 背景回顾\n", "新加的一段。\n\n### 2. 背景回顾\n")
+    update(root)
+    (root / "source/aigc-intro.md").write_text(original, encoding="utf-8")
+    update(root)
+    assert (root / EN).read_text(encoding="utf-8") == dated
 
 
 def test_a_rewrap_after_an_edit_is_kept_when_the_source_is_reverted(make_project) -> None:
