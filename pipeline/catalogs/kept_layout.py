@@ -23,6 +23,7 @@ from typing import Any
 import polib
 
 from ..cache.catalog_records import written_entries
+from .wrapping import NEWLINE_AT_END
 
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)(?=[ \t\"])")
 _PREVIOUS = re.compile(r"(?:#~[ \t]*\||#\|)[ \t]*")
@@ -31,7 +32,6 @@ _COMMENT_KINDS = {",": "flags", ":": "occurrences", ".": "comment"}
 _PREVIOUS_KINDS = {"msgctxt": "previous_msgctxt", "msgid": "previous_msgid",
                    "msgid_plural": "previous_msgid_plural"}
 _NOT_STRINGS = ("tcomment", "comment", "occurrences", "flags")
-_NEWLINE_AT_END = re.compile(r'(?<!\\)(?:\\\\)*\\n"[ \t]*$')
 
 Parts = list[tuple[str, list[str]]]
 """An entry's lines as (kind of part, its lines) in order: ``"tcomment"``, ``"msgid"``,
@@ -106,7 +106,7 @@ def _kept_fields(fresh: list[str], old: list[str]) -> list[str]:
     field: list[str] = []
     for line in old[1:]:  # after the keyword's line (msgcat's: 'msgstr ""')
         field.append(line)
-        if _NEWLINE_AT_END.search(line):
+        if NEWLINE_AT_END.search(line):
             by_text.setdefault(_field_text(field), field)
             field = []
     return [kept for line in fresh for kept in by_text.get(_field_text([line]), [line])]
@@ -149,18 +149,19 @@ def _parts(lines: list[str]) -> Parts | None:
     """An entry's lines cut into its parts; None if a line is none this knows."""
     parts: Parts = []
     for line in lines:
-        kind = _kind(line, parts[-1][0] if parts else None)
+        kind, keyword = _kind(line, parts[-1][0] if parts else None)
         if kind is None:
             return None
-        if parts and kind == parts[-1][0] and not _starts_string(line):
+        if parts and kind == parts[-1][0] and not keyword:
             parts[-1][1].append(line)
         else:
             parts.append((kind, [line]))
     return parts
 
 
-def _kind(line: str, current: str | None) -> str | None:
-    """The part a line belongs to, ``current`` being the part of the line before it."""
+def _kind(line: str, current: str | None) -> tuple[str | None, bool]:
+    """The part a line belongs to, ``current`` being the part of the line before it, and
+    whether the line holds a keyword (so starts a part of its own)."""
     stripped = line.lstrip(" \t")
     previous = _PREVIOUS.match(stripped)
     if previous:
@@ -168,27 +169,18 @@ def _kind(line: str, current: str | None) -> str | None:
     obsolete = _OBSOLETE.match(stripped)
     if obsolete or not stripped.startswith("#"):
         return _string_kind(stripped[obsolete.end():] if obsolete else stripped, current, None)
-    return _COMMENT_KINDS.get(stripped[1:2], "tcomment")
+    return _COMMENT_KINDS.get(stripped[1:2], "tcomment"), False
 
 
-def _string_kind(rest: str, current: str | None, names: dict[str, str] | None) -> str | None:
+def _string_kind(rest: str, current: str | None,
+                 names: dict[str, str] | None) -> tuple[str | None, bool]:
     """A keyword's part, or for a string line (``"..."``) the part it continues: a previous
     string's for ``#| "..."`` (``names``: the previous strings' kinds), another's else."""
     if rest.startswith('"'):
         continues = current is not None and current not in _NOT_STRINGS \
             and current.startswith("previous_") == (names is not None)
-        return current if continues else None
+        return (current if continues else None), False
     keyword = _KEYWORD.match(rest)
     if keyword is None:
-        return None
-    return keyword.group(1) if names is None else names.get(keyword.group(1))
-
-
-def _starts_string(line: str) -> bool:
-    """Whether a line holds a keyword, so starts a part of its own."""
-    rest = line.lstrip(" \t")
-    previous = _PREVIOUS.match(rest)
-    rest = rest[previous.end():] if previous else rest
-    obsolete = _OBSOLETE.match(rest)
-    rest = rest[obsolete.end():] if obsolete else rest
-    return bool(_KEYWORD.match(rest))
+        return None, False
+    return (keyword.group(1) if names is None else names.get(keyword.group(1))), True

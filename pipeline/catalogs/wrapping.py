@@ -47,12 +47,13 @@ def write_width(wrap: Wrap, old_text: str | None) -> int:
     if wrap == KEEP:
         width = detected_width(old_text) if old_text is not None else 0
     else:
-        width = int(wrap)
+        width = wrap
     return max(width, _NARROWEST) if width else 0
 
 
 _KEYWORD = re.compile(r'(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+"')
-_NEWLINE_AT_END = re.compile(r'(?<!\\)(?:\\\\)*\\n"[ \t]*$')
+NEWLINE_AT_END = re.compile(r'(?<!\\)(?:\\\\)*\\n"[ \t]*$')
+"""A string line of a PO that ends after a "\\n" (where unwrapped strings are cut too)."""
 _INNER_SPACE = re.compile(r"\S[ \t]+\S")
 # A string line that ends other than after a newline, a string line after it: most files
 # have none, and one search of the whole text says so.
@@ -98,4 +99,4 @@ def _string_groups(lines: list[str]) -> list[list[str]]:
 def _is_wrapped(group: list[str]) -> bool:
     """Whether a string's lines cut it elsewhere than after a newline."""
     pieces = group[1:] if _EMPTY_FIRST.match(group[0]) else group  # msgid "" starts many
-    return any(not _NEWLINE_AT_END.search(line) for line in pieces[:-1])
+    return any(not NEWLINE_AT_END.search(line) for line in pieces[:-1])
