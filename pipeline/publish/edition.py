@@ -14,10 +14,11 @@ from ruamel.yaml.error import YAMLError
 
 from ..core.document import Document, MessageKey
 from ..markdown.parser import parse_blocks_shared
-from .anchors import heading_ids, set_heading_ids
+from .anchors import set_heading_ids
 from .labels import labels
 from .marking import mark_segments
 from .placement import Placed, place_segments
+from .render import linkify_tokens
 
 
 @dataclass
@@ -28,6 +29,7 @@ class Edition:
     text: str
     """The Markdown text (LF line ends)."""
     tokens: list[Token]
+    """Its parse, decorated: heading ids, ``lang`` marks, bare URLs made links."""
     env: dict[str, Any]
     placed: list[Placed] | None = None
     """Each segment's place and state; None for the source edition, or when the text could
@@ -58,16 +60,12 @@ class Edition:
         return sum(item.machine_draft for item in self.placed or ())
 
 
-def source_heading_ids(document: Document) -> list[str]:
-    """The anchor of every heading of the source, in order (shared by all editions)."""
-    return heading_ids(parse_blocks_shared(document.text)[0])
-
-
-def source_edition(document: Document, source: str, ids: Sequence[str]) -> Edition:
-    """The original text as an edition."""
+def source_edition(document: Document, source: str) -> Edition:
+    """The original text as an edition; its heading ids are the ones all editions share."""
     tokens, env = _edition_tokens(document.text)
-    set_heading_ids(tokens, ids)
-    return Edition(source, document.text, tokens, env, None, read_front_matter(tokens))
+    set_heading_ids(tokens, ())
+    return Edition(source, document.text, linkify_tokens(tokens, env), env, None,
+                   read_front_matter(tokens))
 
 
 def localized_edition(document: Document, text: str, entries: Mapping[MessageKey, polib.POEntry],
@@ -79,13 +77,14 @@ def localized_edition(document: Document, text: str, entries: Mapping[MessageKey
     if placed is not None:
         mark_segments(tokens, text, placed, language, source,
                       labels(language)["machine_segment"])
-    return Edition(language, text, tokens, env, placed, read_front_matter(tokens))
+    return Edition(language, text, linkify_tokens(tokens, env), env, placed,
+                   read_front_matter(tokens))
 
 
 def _edition_tokens(text: str) -> tuple[list[Token], dict[str, Any]]:
     """A new list of the shared parse's tokens: the editions of a build replace the tokens
-    they change (heading ids, ``lang`` marks) by copies, so one parse serves them all (an
-    untranslated language's text is the source's)."""
+    they change (heading ids, ``lang`` marks, bare URLs made links) by copies, so one parse
+    serves them all (an untranslated language's text is the source's)."""
     tokens, env = parse_blocks_shared(text)
     return list(tokens), env
 

@@ -1,15 +1,17 @@
 """Tokens to HTML: the extraction parser's token stream, rendered with raw HTML escaped.
 
-Pages are parsed with the very parser that cut the segments (:func:`pipeline.markdown.parser.markdown_parser`), so
-their blocks are the blocks the catalogs know.  That parser accepts raw HTML (an HTML block
+Pages are parsed with the very parser that cut the segments
+(:func:`pipeline.markdown.parser.markdown_parser`), so their blocks are the blocks the
+catalogs know.  That parser accepts raw HTML (an HTML block
 must stay skeleton), so this renderer escapes every ``html_block`` and ``html_inline`` token
 instead of passing it through, and drops bare comments (``<!-- i18n: skip -->``), which no
 Markdown reader would see either.  :func:`sanitize_html` is the second wall behind it.
 Soft line breaks next to CJK text render as nothing, the way extraction joins them.
 
 Bare URLs become links here, and only here (:func:`linkify_tokens`): markdown-it's
-``linkify`` core rule, run at render time on copies of the shared parse's tokens, so
-segments, catalogs and Markdown outputs never see those links.  Only ``http``, ``https``
+``linkify`` core rule, run on copies of the shared parse's tokens as an edition is made
+(once, however many pages render it), so segments, catalogs and Markdown outputs never see
+those links.  Only ``http``, ``https``
 and ``mailto`` are linked (what the sanitizer lets through), and a domain only with its
 scheme: ``README.md`` is a file name.
 """
@@ -121,9 +123,11 @@ def linkify_tokens(tokens: Sequence[Token], env: dict[str, Any]) -> list[Token]:
 
 
 def render_tokens(tokens: Sequence[Token], env: dict[str, Any]) -> str:
-    """HTML for a token stream (or a slice of one) parsed with ``env``; not yet sanitized."""
+    """HTML for a token stream (or a slice of one) parsed with ``env``, its bare URLs
+    linked already (:func:`linkify_tokens`, which an edition's tokens have been through);
+    not yet sanitized."""
     md = html_renderer()
-    return str(md.renderer.render(linkify_tokens(tokens, env), md.options, env))
+    return str(md.renderer.render(tokens, md.options, env))
 
 
 def sanitize_html(html: str, ids: bool = True) -> str:

@@ -17,7 +17,7 @@ from ..core.project import Project
 from ..core.text_files import encode_output
 from .bilingual_html import render_bilingual
 from .bilingual_markdown import bilingual_markdown
-from .edition import Edition, localized_edition, source_edition, source_heading_ids
+from .edition import Edition, localized_edition, source_edition
 from .index import render_index
 from .page import page_title, render_page
 from .site import INDEX_PATH, IndexRow, Site, bilingual_path, page_path
@@ -33,7 +33,7 @@ def write_source_page(project: Project, document: Document, name: str, site: Sit
                       written: list[str]) -> Edition:
     """Write ``build/<src>/<doc>.html`` (the original) when the site has pages, and
     return the source edition."""
-    source = source_edition(document, site.source, source_heading_ids(document))
+    source = source_edition(document, site.source)
     if site.pages:
         _write(project, page_path(site.source, name),
                render_page(source, name, site).encode(), written)
@@ -52,7 +52,7 @@ def write_editions(project: Project, document: Document, name: str, language: st
         bilingual_path(site.source, language, name, ".html")
     warnings = []
     if edition.placed is None:
-        warnings.append(f"{project.shown(project.build_dir / page)}: "
+        warnings.append(f"{project.shown(project.build_path(page))}: "
                         "the localized text does not match the catalog; segments not marked")
     if site.pages:
         _write(project, page_path(language, name), render_page(edition, name, site).encode(),
@@ -70,7 +70,7 @@ def write_editions(project: Project, document: Document, name: str, language: st
 def source_title(project: Project, name: str) -> str:
     """A document's title as its page gives it (:func:`page_title`).  Builds hand the
     titles of the documents they parse to the memo; this parses only for the others."""
-    source = source_edition(load_document(project, name), project.config.source_language, ())
+    source = source_edition(load_document(project, name), project.config.source_language)
     return page_title(source, name)
 
 

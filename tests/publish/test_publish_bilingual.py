@@ -15,7 +15,7 @@ from pipeline.markdown.rebuild import rebuild_markdown
 from pipeline.markdown.segmenter import segment_document
 from pipeline.publish.bilingual_html import bilingual_rows, top_level_blocks
 from pipeline.publish.bilingual_markdown import bilingual_markdown
-from pipeline.publish.edition import localized_edition, source_edition, source_heading_ids
+from pipeline.publish.edition import localized_edition, source_edition
 from pipeline.publish.placement import entries_by_key, place_segments
 from pipeline.publish.render import render_tokens
 
@@ -112,8 +112,8 @@ SIDE_BY_SIDE = "# 标题\n\n甲。\n\n1. 一\n2. 二\n\n```\n代码\n```\n\n乙�
 def test_side_by_side_rows_pair_blocks_and_show_untranslated_once() -> None:
     document = segment_document(SIDE_BY_SIDE, "doc.md")
     text, catalog = pseudo(document, frozenset({"乙。"}))
-    ids = source_heading_ids(document)
-    source = source_edition(document, "zh", ids)
+    source = source_edition(document, "zh")
+    ids = source.heading_ids
     target = localized_edition(document, text, entries_by_key(catalog), "en", "zh", ids)
     rows = bilingual_rows(source, target)
     assert [(str(r.source), str(r.target) if r.target else None) for r in rows] == [
@@ -139,9 +139,9 @@ def test_editions_sharing_one_parse_do_not_see_each_others_changes() -> None:
     # Untranslated, the English and Japanese texts are the source's: all three editions are
     # made from one parse, and each changes only its own copies of the tokens it marks.
     document = segment_document("# 标题\n\n- 甲\n- 乙\n\n| 列 |\n| --- |\n| 格 |\n", "doc.md")
-    ids = source_heading_ids(document)
+    source = source_edition(document, "zh")
+    ids = source.heading_ids
     catalog = polib.POFile()
-    source = source_edition(document, "zh", ids)
     english = localized_edition(document, document.text, entries_by_key(catalog), "en", "zh",
                                 ids)
     japanese = localized_edition(document, document.text, entries_by_key(catalog), "ja", "zh",

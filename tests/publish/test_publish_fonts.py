@@ -23,7 +23,7 @@ from test_publish_support import rendered_pages
 from pipeline.markdown.rebuild import rebuild_markdown
 from pipeline.markdown.segmenter import segment_document
 from pipeline.publish.bilingual_html import render_bilingual
-from pipeline.publish.edition import localized_edition, source_edition, source_heading_ids
+from pipeline.publish.edition import localized_edition, source_edition
 from pipeline.publish.placement import entries_by_key
 from pipeline.publish.site import Site
 
@@ -62,8 +62,8 @@ def _bilingual_japanese() -> str:
     catalog = polib.POFile()
     for msgid, msgstr in table.items():
         catalog.append(polib.POEntry(msgid=msgid, msgstr=msgstr))
-    ids = source_heading_ids(document)
-    source = source_edition(document, "zh", ids)
+    source = source_edition(document, "zh")
+    ids = source.heading_ids
     target = localized_edition(document, rebuild_markdown(document, lambda s: table[s.msgid]),
                                entries_by_key(catalog), "ja", "zh", ids)
     return render_bilingual(source, target, "doc", Site("zh", ("ja",)))

@@ -12,7 +12,7 @@ from conftest import SAMPLE
 from pipeline.cli import main
 from pipeline.markdown.parser import markdown_parser, parse_blocks, parse_blocks_shared
 from pipeline.markdown.segmenter import segment_document
-from pipeline.publish.render import render_tokens, sanitize_html
+from pipeline.publish.render import linkify_tokens, render_tokens, sanitize_html
 
 SOURCE = """# 参考
 
@@ -102,14 +102,14 @@ def test_the_samples_references_are_links() -> None:
 ])
 def test_which_text_becomes_a_link(markdown: str, html: str) -> None:
     tokens, env = parse_blocks(markdown)
-    assert sanitize_html(render_tokens(tokens, env)) == html
+    assert sanitize_html(render_tokens(linkify_tokens(tokens, env), env)) == html
 
 
 def test_linking_leaves_the_shared_parse_and_the_extraction_parser_alone() -> None:
     text = "参考 https://example.com/a\n\n- https://example.com/b\n"
     tokens, env = parse_blocks_shared(text)
     before = [(token.type, [child.type for child in token.children or []]) for token in tokens]
-    assert "<a href" in render_tokens(tokens, env)
+    assert "<a href" in render_tokens(linkify_tokens(tokens, env), env)
     after = [(token.type, [child.type for child in token.children or []])
              for token in parse_blocks_shared(text)[0]]
     assert after == before and not any("link_open" in children for _, children in after)

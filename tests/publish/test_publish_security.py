@@ -15,7 +15,7 @@ from pipeline.cli import main
 from pipeline.core.project import open_project
 from pipeline.markdown.rebuild import rebuild_markdown
 from pipeline.publish.bilingual_html import render_bilingual
-from pipeline.publish.edition import localized_edition, source_edition, source_heading_ids
+from pipeline.publish.edition import localized_edition, source_edition
 from pipeline.publish.page import render_page
 from pipeline.publish.placement import entries_by_key
 from pipeline.publish.render import sanitize_html
@@ -117,8 +117,8 @@ def test_no_script_even_if_every_translation_is_published(hostile_project: Path)
     entries = entries_by_key(catalog)
     text = rebuild_markdown(document, lambda s: entries[(s.context, s.msgid)].msgstr)
     site = make_site(project, ["en"])
-    ids = source_heading_ids(document)
-    source = source_edition(document, "zh", ids)
+    source = source_edition(document, "zh")
+    ids = source.heading_ids
     english = localized_edition(document, text, entries, "en", "zh", ids)
     assert english.placed is not None and all(item.translated for item in english.placed)
     pages = {"zh": render_page(source, "doc", site), "en": render_page(english, "doc", site),

@@ -14,7 +14,7 @@ import polib
 from pipeline.cli import main
 from pipeline.markdown.rebuild import rebuild_markdown
 from pipeline.markdown.segmenter import segment_document
-from pipeline.publish.edition import localized_edition, source_edition, source_heading_ids
+from pipeline.publish.edition import localized_edition, source_edition
 from pipeline.publish.page import render_page
 from pipeline.publish.placement import entries_by_key
 from pipeline.publish.site import Site
@@ -46,7 +46,7 @@ def rendered_pages(source: str, translations: dict[str, dict[str, str]],
     no check holds a translation back."""
     document = segment_document(source, f"{name}.md")
     site = Site("zh", tuple(translations))
-    original = source_edition(document, "zh", source_heading_ids(document))
+    original = source_edition(document, "zh")
     pages = {"zh": render_page(original, name, site)}
     for language, table in translations.items():
         catalog = polib.POFile()
