@@ -6,7 +6,6 @@ configured languages; with no network, the run ends with the offline choices."""
 from __future__ import annotations
 
 import tomllib
-from pathlib import Path
 
 from conftest import run_pipeline
 from standins import closed_port_url

@@ -17,7 +17,6 @@ from pipeline.mt.engine_errors import (
     AccessDenied,
     EngineUnavailable,
     RateLimited,
-    Refused,
     Rejected,
 )
 from pipeline.mt.engines import ENGINES, Imported, open_engine

@@ -63,7 +63,7 @@ def test_a_cjk_target_keeps_the_sources_characters(language: str) -> None:
 @pytest.mark.parametrize("language", LATIN + DENSE)
 def test_every_token_is_kept_exactly_in_place(language: str) -> None:
     for text in SAMPLE_TEXTS + ["[0][1]你好[2]", "见[0]原文[1]和[2]【注】[10]"]:
-        assert TOKEN.findall(pseudo_translate(text, language)) == TOKEN.findall(text)
+        # Each token exactly as written (findall would give its number only).
         assert [m.group() for m in TOKEN.finditer(pseudo_translate(text, language))] == \
             [m.group() for m in TOKEN.finditer(text)]
 
@@ -140,7 +140,6 @@ def test_the_same_text_gives_the_same_reply_in_any_process() -> None:
                               env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout.strip()
                for seed in ("1", "2", "3")}
     assert replies == {pseudo_translate(text, "en")}
-    assert pseudo_translate(text, "en") == pseudo_translate(text, "en")
     assert pseudo_translate("你好", "en") != pseudo_translate("世界", "en")
 
 

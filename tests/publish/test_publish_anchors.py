@@ -100,7 +100,8 @@ def test_a_readable_id_never_takes_another_headings_shared_id() -> None:
     (["a", "a"], ["a"], ["a", "a-1"]),  # beyond the source's headings
 ])
 def test_unique_ids(slugs: list[str], shared: list[str], ids: list[str]) -> None:
-    assert unique_ids(slugs, shared) == ids
-    assert len(set(ids)) == len(ids)
-    for position, own in enumerate(ids):  # no heading takes another's shared id
+    got = unique_ids(slugs, shared)
+    assert got == ids
+    assert len(set(got)) == len(got)
+    for position, own in enumerate(got):  # no heading takes another's shared id
         assert own not in set(shared) - set(shared[position:position + 1])

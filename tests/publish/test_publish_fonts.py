@@ -13,7 +13,6 @@ import html
 import json
 import re
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import polib
 import pytest
@@ -56,7 +55,7 @@ document.body.appendChild(probe);
 
 
 def _bilingual_japanese() -> str:
-    # The Japanese column of a page whose own language is Chinese's: code inside lang="ja".
+    # The side-by-side page of Japanese beside the Chinese original: each column in its own lang.
     document = segment_document(SOURCE, "doc.md")
     table = TRANSLATIONS["ja"]
     catalog = polib.POFile()
