@@ -50,15 +50,20 @@ _BUILT = {"published": "built", "draft": "built, marked draft",
 
 
 def state_key(state: str) -> str:
-    """A state as a JSON key or a CSS class: ``machine draft`` → ``machine_draft``."""
+    """A state as a JSON key: ``machine draft`` → ``machine_draft``."""
     return state.replace(" ", "_")
+
+
+def css_class(words: str) -> str:
+    """A state or a stage as a CSS class: ``machine draft`` → ``machine-draft``."""
+    return words.replace(" ", "-")
 
 
 def _segments(row: CatalogStats) -> list[dict[str, Any]]:
     # Bars are measured in words; a catalog whose entries have no words falls back to entries.
     by_words = row.total.words > 0
     total = row.total.words if by_words else row.total.entries
-    return [{"state": state, "css": state_key(state).replace("_", "-"),
+    return [{"state": state, "css": css_class(state),
              "entries": tally.entries, "words": tally.words,
              "width": 0.0 if total == 0 else
              100.0 * (tally.words if by_words else tally.entries) / total}
@@ -76,7 +81,7 @@ def status_page(project_name: str, rows: Sequence[CatalogStats],
             "percent": row.percent_published})
     return render_template(
         STATUS_PAGE, project=project_name, documents=documents, statuses=statuses, states=STATES,
-        generated=generated)
+        generated=generated, css_class=css_class)
 
 
 def stats_json(rows: Sequence[CatalogStats], statuses: Sequence[LanguageStatus],
