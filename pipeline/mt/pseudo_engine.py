@@ -105,7 +105,7 @@ def _ascii_mark(char: str) -> str:
 
 def _joins(piece: Piece | None, side: int) -> bool:
     # A pseudo-word is spaced from a token, or a Latin word or number, right next to it.
-    if piece is None or not piece[1]:
+    if piece is None:
         return False
     return piece[0] == "token" or piece[1][side].isalnum()
 
@@ -136,9 +136,9 @@ def _pseudo_body(text: str, language: str) -> str:
     dense = script_of(language) in DENSE_SCRIPTS
     out: list[str] = []
     for index, (kind, piece) in enumerate(pieces):
-        if kind == "token":
-            out.append(piece)
-        elif kind == "text" or dense:
+        if kind == "token" or (kind == "cjk" and dense):
+            out.append(piece)  # a dense script keeps the source's letters (2. above)
+        elif kind == "text":
             out.append(_target_marks(piece, language).translate(_ACCENTED))
         else:
             neighbours = (pieces[index - 1] if index else None,
